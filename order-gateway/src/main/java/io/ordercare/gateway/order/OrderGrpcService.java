@@ -1,0 +1,135 @@
+package io.ordercare.gateway.order;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.ordercare.gateway.customer.CustomerIdentity;
+import io.ordercare.gateway.ingest.InvalidOrderException;
+import io.ordercare.gateway.platform.InvalidRequestException;
+import io.ordercare.proto.order.v1.AdjustPriceRequest;
+import io.ordercare.proto.order.v1.CancelOrderRequest;
+import io.ordercare.proto.order.v1.ChangeAddressRequest;
+import io.ordercare.proto.order.v1.ChangeItemsRequest;
+import io.ordercare.proto.order.v1.ChangeStatusRequest;
+import io.ordercare.proto.order.v1.ConfirmOrderRequest;
+import io.ordercare.proto.order.v1.GetOrderRequest;
+import io.ordercare.proto.order.v1.Order;
+import io.ordercare.proto.order.v1.SearchOrdersRequest;
+import io.ordercare.proto.order.v1.SearchOrdersResponse;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * gRPC face of the order use cases for internal callers. Failures become meaningful statuses:
+ * NOT_FOUND, ABORTED (stale version: read again and retry), FAILED_PRECONDITION (the order's state
+ * forbids it), INVALID_ARGUMENT (with the invalid fields in the description).
+ */
+@GrpcService
+public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderGrpcService.class);
+    private static final String CALLER = "grpc";
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    OrderReader reader;
+
+    @Override
+    public Uni<Order> getOrder(GetOrderRequest request) {
+        return reply(reader.get(request.getOrderId()));
+    }
+
+    @Override
+    public Uni<SearchOrdersResponse> searchOrders(SearchOrdersRequest r) {
+        int limit = r.getLimit() <= 0 ? 20 : Math.min(r.getLimit(), 100);
+        Uni<List<OrderView>> found;
+        if (!r.getCustomerId().isEmpty()) {
+            found = reader.byCustomer(r.getCustomerId(), limit);
+        } else if (!r.getPhone().isEmpty()) {
+            found = reader.byIdentity(CustomerIdentity.Kind.PHONE, r.getPhone(), limit);
+        } else if (!r.getEmail().isEmpty()) {
+            found = reader.byIdentity(CustomerIdentity.Kind.EMAIL, r.getEmail().toLowerCase(), limit);
+        } else if (!r.getPlatformAccount().isEmpty()) {
+            found = reader.byIdentity(CustomerIdentity.Kind.PLATFORM, r.getPlatformAccount(), limit);
+        } else {
+            found = Uni.createFrom().failure(InvalidRequestException.of("customer_id|phone|email|platform_account", "required"));
+        }
+        return found.map(list -> SearchOrdersResponse.newBuilder()
+                .addAllOrders(list.stream().map(OrderProtoMapper::toProto).toList()).build())
+                .onFailure().transform(OrderGrpcService::toStatus);
+    }
+
+    @Override
+    public Uni<Order> changeAddress(ChangeAddressRequest r) {
+        return reply(orders.changeAddress(r.getOrderId(), r.getExpectedVersion(),
+                r.hasAddress() ? OrderProtoMapper.fromProto(r.getAddress()) : null,
+                OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> changeItems(ChangeItemsRequest r) {
+        return reply(orders.changeItems(r.getOrderId(), r.getExpectedVersion(),
+                r.getChangesList().stream().map(OrderProtoMapper::fromProto).toList(),
+                OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> cancelOrder(CancelOrderRequest r) {
+        return reply(orders.cancel(r.getOrderId(), r.getExpectedVersion(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> confirmOrder(ConfirmOrderRequest r) {
+        return reply(orders.confirm(r.getOrderId(), r.getExpectedVersion(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> adjustPrice(AdjustPriceRequest r) {
+        return reply(orders.adjustPrice(r.getOrderId(), r.getExpectedVersion(), r.getItemId() == 0 ? null : r.getItemId(),
+                r.getUnitPriceMinor(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> changeStatus(ChangeStatusRequest r) {
+        OrderStatus target = switch (r.getStatus()) {
+            case ORDER_STATUS_UNSPECIFIED, UNRECOGNIZED -> null;
+            default -> OrderStatus.valueOf(r.getStatus().name());
+        };
+        return reply(orders.changeStatus(r.getOrderId(), r.getExpectedVersion(), target,
+                OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    private static Uni<Order> reply(Uni<OrderView> result) {
+        return result.map(OrderProtoMapper::toProto).onFailure().transform(OrderGrpcService::toStatus);
+    }
+
+    static StatusRuntimeException toStatus(Throwable t) {
+        if (t instanceof OrderNotFoundException e) {
+            return Status.NOT_FOUND.withDescription("order " + e.orderId() + " not found").asRuntimeException();
+        }
+        if (t instanceof VersionConflictException e) {
+            return Status.ABORTED.withDescription(e.getMessage() + "; read the order again and retry").asRuntimeException();
+        }
+        if (t instanceof OrderStateException e) {
+            return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+        if (t instanceof InvalidRequestException e) {
+            return Status.INVALID_ARGUMENT.withDescription(e.errors().stream()
+                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
+        }
+        if (t instanceof InvalidOrderException e) {
+            return Status.INVALID_ARGUMENT.withDescription(e.violations().stream()
+                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
+        }
+        if (t instanceof StatusRuntimeException e) {
+            return e;
+        }
+        LOG.error("unexpected failure in a gRPC call", t);
+        return Status.INTERNAL.withDescription("internal error; the request changed nothing").asRuntimeException();
+    }
+}

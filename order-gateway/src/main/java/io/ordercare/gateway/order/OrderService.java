@@ -1,0 +1,565 @@
+package io.ordercare.gateway.order;
+
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.ordercare.gateway.anomaly.FlagKind;
+import io.ordercare.gateway.audit.AuditEntry;
+import io.ordercare.gateway.audit.AuditLog;
+import io.ordercare.gateway.customer.Customer;
+import io.ordercare.gateway.customer.CustomerDirectory;
+import io.ordercare.gateway.ingest.IncomingItem;
+import io.ordercare.gateway.ingest.IncomingOrder;
+import io.ordercare.gateway.ingest.IncomingTransaction;
+import io.ordercare.gateway.payment.Payment;
+import io.ordercare.gateway.payment.PaymentTransaction;
+import io.ordercare.gateway.platform.FieldError;
+import io.ordercare.gateway.platform.InvalidRequestException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+
+/**
+ * The order use cases. Each runs in one transaction: the change, its audit rows and any flags it
+ * raises commit together (and Debezium streams them from there); a stale version fails the whole
+ * thing. After the commit the cached view of the order is dropped.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CustomerDirectory customers;
+
+    @Inject
+    OrderAnomalies anomalies;
+
+    @Inject
+    OrderReader reader;
+
+    /** The order created, or the one already stored for the same (platform, external id). */
+    public record Ingested(OrderView order, boolean created) {
+    }
+
+    @WithSpan("order.ingest")
+    public Uni<Ingested> ingest(IncomingOrder in) {
+        return Panache.withTransaction(() -> Order.<Order>find("platform = ?1 and externalId = ?2",
+                in.platform(), in.externalId()).firstResult()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Created(existing.id, false))
+                        : create(in).map(id -> new Created(id, true))))
+                // two deliveries of the same order racing: the unique key lets one in, the other reads it
+                .onFailure(OrderService::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+                        () -> Order.<Order>find("platform = ?1 and externalId = ?2", in.platform(), in.externalId())
+                                .firstResult().map(o -> new Created(o.id, false))))
+                .chain(c -> reader.invalidate(c.id()).chain(() -> reader.get(c.id()))
+                        .map(view -> new Ingested(view, c.created())));
+    }
+
+    private record Created(String id, boolean created) {
+    }
+
+    private Uni<String> create(IncomingOrder in) {
+        var c = in.customer();
+        return customers.resolve(new CustomerDirectory.Contact(c.name(), c.phone(), c.email(), c.platformAccount()))
+                .chain(customer -> nextOrderId().chain(id -> persistNew(id, customer, in)));
+    }
+
+    private Uni<String> nextOrderId() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select nextval('order_number_seq')", Long.class)
+                .getSingleResult()).map(n -> "OC" + n);
+    }
+
+    private Uni<String> persistNew(String id, Customer customer, IncomingOrder in) {
+        Instant now = clock.instant();
+        Order order = new Order();
+        order.id = id;
+        order.platform = in.platform();
+        order.externalId = in.externalId();
+        order.customerId = customer.id;
+        order.status = OrderStatus.PLACED;
+        order.currency = in.currency();
+        order.totalMinor = in.totalMinor();
+        order.address = address(in.address());
+        order.placedAt = in.placedAt();
+        order.paidAt = "PAID".equals(in.payment().status()) ? paidAt(in) : null;
+        order.createdAt = now;
+        order.updatedAt = now;
+
+        List<OrderItem> items = new ArrayList<>();
+        int line = 1;
+        for (IncomingItem i : in.items()) {
+            OrderItem item = new OrderItem();
+            item.orderId = id;
+            item.lineNo = line++;
+            item.sku = i.sku();
+            item.name = i.name();
+            item.category = i.category();
+            item.size = i.size();
+            item.colour = i.colour();
+            item.quantity = i.quantity();
+            item.unitPriceMinor = i.unitPriceMinor();
+            item.listPriceMinor = i.listPriceMinor();
+            items.add(item);
+        }
+        Payment payment = new Payment();
+        payment.orderId = id;
+        payment.method = in.payment().method();
+        payment.status = in.payment().status();
+        payment.amountMinor = in.payment().amountMinor();
+        payment.currency = in.currency();
+        payment.updatedAt = now;
+
+        Actor actor = Actor.system("ingest:" + in.platform().toLowerCase(), "order received");
+        return order.persist()
+                .chain(() -> OrderItem.persist(items))
+                .chain(() -> payment.persist())
+                .chain(() -> transactions(payment, in.payment().transactions()))
+                .chain(() -> anomalies.evaluate(order, items, order.paidAt != null, false))
+                .chain(flags -> {
+                    if (!flags.isEmpty()) {
+                        hold(order, flags);
+                    }
+                    return audit.record(id, AuditEntry.Field.STATUS, actor, null, order.status.name())
+                            .chain(() -> flags.isEmpty() ? Uni.createFrom().voidItem() : auditFlags(order, flags, actor));
+                })
+                .replaceWith(id);
+    }
+
+    private static Instant paidAt(IncomingOrder in) {
+        return in.payment().transactions().stream()
+                .filter(t -> "CHARGE".equals(t.kind()) && "SUCCEEDED".equals(t.status()))
+                .map(IncomingTransaction::at).filter(Objects::nonNull).findFirst().orElse(in.placedAt());
+    }
+
+    private Uni<Void> transactions(Payment payment, List<IncomingTransaction> incoming) {
+        if (incoming.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<PaymentTransaction> txs = incoming.stream().map(t -> {
+            PaymentTransaction tx = new PaymentTransaction();
+            tx.paymentId = payment.id;
+            tx.kind = t.kind();
+            tx.status = t.status();
+            tx.amountMinor = t.amountMinor();
+            tx.providerRef = t.providerRef();
+            tx.failureReason = t.failureReason();
+            tx.at = t.at() == null ? clock.instant() : t.at();
+            return tx;
+        }).toList();
+        return PaymentTransaction.persist(txs);
+    }
+
+    private static ShippingAddress address(io.ordercare.gateway.ingest.IncomingAddress a) {
+        ShippingAddress s = new ShippingAddress();
+        s.format = a.format();
+        s.recipientName = a.recipientName();
+        s.recipientPhone = a.recipientPhone();
+        s.country = a.country();
+        s.province = a.province();
+        s.city = a.city();
+        s.district = a.district();
+        s.street = a.street();
+        s.line2 = a.line2();
+        s.postalCode = a.postalCode();
+        return s;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Changes
+    // ----------------------------------------------------------------------------------------
+
+    @WithSpan("order.change-address")
+    public Uni<OrderView> changeAddress(@SpanAttribute("order.id") String orderId, long expectedVersion,
+            OrderView.AddressView address, Actor actor) {
+        return validated(() -> validateAddress(address)).chain(() -> change(orderId, expectedVersion, "change-address", OrderLifecycle::canChangeAddress, order -> {
+            ShippingAddress before = order.address;
+            ShippingAddress after = fromView(address);
+            order.address = after;
+            boolean paid = order.paidAt != null;
+            return audit.record(orderId, AuditEntry.Field.ADDRESS, actor, OrderView.AddressView.of(before),
+                    OrderView.AddressView.of(after))
+                    .chain(() -> items(orderId))
+                    .chain(items -> anomalies.evaluate(order, items, paid, paid))
+                    .chain(flags -> holdIfFlagged(order, flags, actor));
+        }));
+    }
+
+    @WithSpan("order.change-items")
+    public Uni<OrderView> changeItems(@SpanAttribute("order.id") String orderId, long expectedVersion,
+            List<ItemChange> changes, Actor actor) {
+        return validated(() -> validateItemChanges(changes)).chain(() -> change(orderId, expectedVersion,
+                "change-items", OrderLifecycle::canChangeItems, order -> items(orderId)
+                .chain(items -> {
+                    Map<Long, OrderItem> byId = items.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+                    List<FieldError> unknown = new ArrayList<>();
+                    for (int k = 0; k < changes.size(); k++) {
+                        if (!byId.containsKey(changes.get(k).itemId())) {
+                            unknown.add(new FieldError("changes[" + k + "].itemId", "unknown_item",
+                                    String.valueOf(changes.get(k).itemId())));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        return Uni.createFrom().failure(new InvalidRequestException(unknown));
+                    }
+                    Object before = itemsSnapshot(items, order.totalMinor);
+                    long linesBefore = linesTotal(items);
+                    for (ItemChange c : changes) {
+                        OrderItem item = byId.get(c.itemId());
+                        if (c.quantity() != null) {
+                            item.quantity = c.quantity();
+                        }
+                        if (c.size() != null && !c.size().isBlank()) {
+                            item.size = c.size();
+                        }
+                        if (c.colour() != null && !c.colour().isBlank()) {
+                            item.colour = c.colour();
+                        }
+                    }
+                    order.totalMinor += linesTotal(items) - linesBefore;
+                    order.itemsRevision++;
+                    return audit.record(orderId, AuditEntry.Field.ITEMS, actor, before,
+                            itemsSnapshot(items, order.totalMinor))
+                            .chain(() -> anomalies.evaluate(order, items, order.paidAt != null, false))
+                            .chain(flags -> holdIfFlagged(order, flags, actor));
+                })));
+    }
+
+    @WithSpan("order.adjust-price")
+    public Uni<OrderView> adjustPrice(@SpanAttribute("order.id") String orderId, long expectedVersion, Long itemId,
+            Long unitPriceMinor, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (itemId == null) {
+            errors.add(new FieldError("itemId", "required", null));
+        }
+        if (unitPriceMinor == null) {
+            errors.add(new FieldError("unitPriceMinor", "required", null));
+        } else if (unitPriceMinor < 0) {
+            errors.add(new FieldError("unitPriceMinor", "must_not_be_negative", String.valueOf(unitPriceMinor)));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestException(errors));
+        }
+        return change(orderId, expectedVersion, "adjust-price", OrderLifecycle::canChangeItems, order -> items(orderId)
+                .chain(items -> {
+                    OrderItem item = items.stream().filter(i -> i.id.equals(itemId)).findFirst().orElse(null);
+                    if (item == null) {
+                        return Uni.createFrom().failure(InvalidRequestException.of("itemId", "unknown_item"));
+                    }
+                    Map<String, Object> before = Map.of("itemId", itemId, "unitPriceMinor", item.unitPriceMinor,
+                            "totalMinor", order.totalMinor);
+                    long linesBefore = linesTotal(items);
+                    item.unitPriceMinor = unitPriceMinor;
+                    order.totalMinor += linesTotal(items) - linesBefore;
+                    order.itemsRevision++;
+                    Map<String, Object> after = Map.of("itemId", itemId, "unitPriceMinor", unitPriceMinor,
+                            "totalMinor", order.totalMinor);
+                    // the price was settled with the customer: the price anomaly is handled
+                    return audit.record(orderId, AuditEntry.Field.PRICE, actor, before, after)
+                            .chain(() -> resolveFlags(order, FlagKind.PRICE_ANOMALY, actor));
+                }));
+    }
+
+    @WithSpan("order.cancel")
+    public Uni<OrderView> cancel(@SpanAttribute("order.id") String orderId, long expectedVersion, Actor actor) {
+        return change(orderId, expectedVersion, "cancel", OrderLifecycle::canCancel, order -> {
+            OrderStatus before = order.status;
+            order.status = OrderStatus.CANCELLED;
+            order.holdReason = null;
+            return audit.record(orderId, AuditEntry.Field.STATUS, actor, before.name(), order.status.name())
+                    .chain(() -> refundToOriginalMethod(order, actor));
+        });
+    }
+
+    @WithSpan("order.confirm")
+    public Uni<OrderView> confirm(@SpanAttribute("order.id") String orderId, long expectedVersion, Actor actor) {
+        return change(orderId, expectedVersion, "confirm", OrderLifecycle::canConfirm, order -> {
+            OrderStatus before = order.status;
+            order.status = OrderStatus.CONFIRMED;
+            order.holdReason = null;
+            // whoever confirms a held order has looked at what held it
+            return audit.record(orderId, AuditEntry.Field.STATUS, actor, before.name(), order.status.name())
+                    .chain(() -> before == OrderStatus.ON_HOLD ? resolveFlags(order, null, actor)
+                            : Uni.createFrom().voidItem());
+        });
+    }
+
+    @WithSpan("order.change-status")
+    public Uni<OrderView> changeStatus(@SpanAttribute("order.id") String orderId, long expectedVersion,
+            OrderStatus target, Actor actor) {
+        if (target == null) {
+            return Uni.createFrom().failure(InvalidRequestException.of("status", "required"));
+        }
+        if (target == OrderStatus.CANCELLED) {
+            return cancel(orderId, expectedVersion, actor);
+        }
+        if (target == OrderStatus.CONFIRMED) {
+            return confirm(orderId, expectedVersion, actor);
+        }
+        return change(orderId, expectedVersion, "change-status", s -> OrderLifecycle.canMove(s, target), target,
+                order -> {
+                    OrderStatus before = order.status;
+                    order.status = target;
+                    order.holdReason = target == OrderStatus.ON_HOLD ? actor.reason() : null;
+                    return audit.record(orderId, AuditEntry.Field.STATUS, actor, before.name(), target.name())
+                            .replaceWithVoid();
+                });
+    }
+
+    // ----------------------------------------------------------------------------------------
+
+    private interface Mutation {
+        Uni<?> apply(Order order);
+    }
+
+    private Uni<OrderView> change(String orderId, long expectedVersion, String action,
+            java.util.function.Predicate<OrderStatus> allowed, Mutation mutation) {
+        return change(orderId, expectedVersion, action, allowed, null, mutation);
+    }
+
+    /**
+     * Loads the order, checks the caller's version and the lifecycle, applies the mutation and
+     * flushes, all in one transaction; Hibernate's version check catches a writer that slipped in
+     * between our read and our write.
+     */
+    private Uni<OrderView> change(String orderId, long expectedVersion, String action,
+            java.util.function.Predicate<OrderStatus> allowed, OrderStatus target, Mutation mutation) {
+        return Panache.withTransaction(() -> Order.<Order>findById(orderId)
+                .onItem().ifNull().failWith(() -> new OrderNotFoundException(orderId))
+                .chain(order -> {
+                    if (order.version != expectedVersion) {
+                        return Uni.createFrom().failure(
+                                new VersionConflictException(orderId, expectedVersion, order.version));
+                    }
+                    if (!allowed.test(order.status)) {
+                        return Uni.createFrom().failure(new OrderStateException(orderId, order.status, action, target));
+                    }
+                    order.updatedAt = clock.instant();
+                    return mutation.apply(order).chain(() -> Panache.flush()).replaceWith(order);
+                }))
+                .onFailure(OrderService::isStale).transform(e -> new VersionConflictException(orderId, expectedVersion,
+                        expectedVersion + 1))
+                .invoke(order -> LOG.debugf("order %s: %s applied, now version %d", orderId, action, order.version))
+                .chain(order -> reader.invalidate(orderId))
+                .chain(() -> reader.get(orderId));
+    }
+
+    /** Runs a validation so that its failure travels in the Uni, as every other failure does. */
+    private static Uni<Void> validated(Runnable validation) {
+        return Uni.createFrom().voidItem().invoke(validation);
+    }
+
+    private Uni<List<OrderItem>> items(String orderId) {
+        return OrderItem.find("orderId = ?1 order by lineNo", orderId).list();
+    }
+
+    private Uni<Void> holdIfFlagged(Order order, List<OrderFlag> flags, Actor actor) {
+        if (flags.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OrderStatus before = order.status;
+        boolean moved = hold(order, flags);
+        Uni<Void> statusAudit = moved
+                ? audit.record(order.id, AuditEntry.Field.STATUS, actor, before.name(), order.status.name()).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return statusAudit.chain(() -> auditFlags(order, flags, actor));
+    }
+
+    /** Puts the order on hold for the given flags when its status allows; true when the status changed. */
+    private static boolean hold(Order order, List<OrderFlag> flags) {
+        String reason = flags.stream().map(f -> f.kind.name()).distinct().collect(Collectors.joining(","));
+        if (order.status == OrderStatus.ON_HOLD) {
+            order.holdReason = order.holdReason == null ? reason : order.holdReason + "," + reason;
+            return false;
+        }
+        if (OrderLifecycle.canMove(order.status, OrderStatus.ON_HOLD) && order.status != OrderStatus.SHIPPED) {
+            order.status = OrderStatus.ON_HOLD;
+            order.holdReason = reason;
+            return true;
+        }
+        return false;
+    }
+
+    private Uni<Void> auditFlags(Order order, List<OrderFlag> flags, Actor actor) {
+        List<Map<String, String>> raised = flags.stream()
+                .map(f -> Map.of("kind", f.kind.name(), "detail", f.detail)).toList();
+        return audit.record(order.id, AuditEntry.Field.FLAG, actor, null, raised).replaceWithVoid();
+    }
+
+    /** Resolves the open flags of one kind, or all open flags when kind is null. */
+    private Uni<Void> resolveFlags(Order order, FlagKind kind, Actor actor) {
+        return OrderFlag.<OrderFlag>find("orderId = ?1 and resolvedAt is null", order.id).list()
+                .chain(open -> {
+                    List<OrderFlag> resolved = open.stream().filter(f -> kind == null || f.kind == kind).toList();
+                    if (resolved.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = clock.instant();
+                    resolved.forEach(f -> f.resolvedAt = now);
+                    return audit.record(order.id, AuditEntry.Field.FLAG, actor,
+                            resolved.stream().map(f -> f.kind.name()).toList(), "RESOLVED").replaceWithVoid();
+                });
+    }
+
+    /** A cancelled order's money goes back the way it came: a pending refund on each paid payment. */
+    private Uni<Void> refundToOriginalMethod(Order order, Actor actor) {
+        return Payment.<Payment>find("orderId = ?1", order.id).list().chain(payments -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            Instant now = clock.instant();
+            for (Payment p : payments) {
+                String before = p.status;
+                if (Payment.PAID.equals(p.status)) {
+                    p.status = Payment.REFUND_PENDING;
+                    PaymentTransaction refund = new PaymentTransaction();
+                    refund.paymentId = p.id;
+                    refund.kind = "REFUND";
+                    refund.status = "PENDING";
+                    refund.amountMinor = p.amountMinor;
+                    refund.at = now;
+                    chain = chain.chain(() -> refund.persist()).replaceWithVoid();
+                } else if (!Payment.CANCELLED.equals(p.status)) {
+                    p.status = Payment.CANCELLED;
+                } else {
+                    continue;
+                }
+                p.updatedAt = now;
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("paymentId", p.id);
+                after.put("status", p.status);
+                after.put("refundMinor", Payment.REFUND_PENDING.equals(p.status) ? p.amountMinor : 0L);
+                after.put("method", p.method);
+                chain = chain.chain(() -> audit.record(order.id, AuditEntry.Field.PAYMENT, actor,
+                        Map.of("paymentId", p.id, "status", before), after)).replaceWithVoid();
+            }
+            return chain;
+        });
+    }
+
+    /** The goods part of the total; freight and other charges stay as the platform set them. */
+    private static long linesTotal(List<OrderItem> items) {
+        return items.stream().mapToLong(OrderItem::lineTotalMinor).sum();
+    }
+
+    private static Object itemsSnapshot(List<OrderItem> items, long totalMinor) {
+        List<Map<String, Object>> lines = items.stream().map(i -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("itemId", i.id);
+            m.put("sku", i.sku);
+            m.put("quantity", i.quantity);
+            m.put("size", i.size);
+            m.put("colour", i.colour);
+            m.put("unitPriceMinor", i.unitPriceMinor);
+            return m;
+        }).toList();
+        return Map.of("items", lines, "totalMinor", totalMinor);
+    }
+
+    private static ShippingAddress fromView(OrderView.AddressView a) {
+        ShippingAddress s = new ShippingAddress();
+        s.format = a.format() == null ? ("CN".equalsIgnoreCase(a.country()) ? "ZH" : "WESTERN") : a.format();
+        s.recipientName = a.recipientName();
+        s.recipientPhone = a.recipientPhone();
+        s.country = a.country() == null ? null : a.country().toUpperCase();
+        s.province = a.province();
+        s.city = a.city();
+        s.district = a.district();
+        s.street = a.street();
+        s.line2 = a.line2();
+        s.postalCode = a.postalCode();
+        return s;
+    }
+
+    private static void validateAddress(OrderView.AddressView a) {
+        if (a == null) {
+            throw InvalidRequestException.of("address", "required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(a.recipientName())) {
+            errors.add(new FieldError("address.recipientName", "required", null));
+        }
+        if (blank(a.country())) {
+            errors.add(new FieldError("address.country", "required", null));
+        } else if (a.country().length() != 2) {
+            errors.add(new FieldError("address.country", "invalid_value", a.country()));
+        }
+        if (blank(a.city())) {
+            errors.add(new FieldError("address.city", "required", null));
+        }
+        if (blank(a.street())) {
+            errors.add(new FieldError("address.street", "required", null));
+        }
+        if (a.format() != null && !a.format().equals("ZH") && !a.format().equals("WESTERN")) {
+            errors.add(new FieldError("address.format", "invalid_value", a.format()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static void validateItemChanges(List<ItemChange> changes) {
+        if (changes == null || changes.isEmpty()) {
+            throw InvalidRequestException.of("changes", "required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int k = 0; k < changes.size(); k++) {
+            ItemChange c = changes.get(k);
+            if (c.itemId() == null) {
+                errors.add(new FieldError("changes[" + k + "].itemId", "required", null));
+            }
+            if (c.quantity() != null && c.quantity() <= 0) {
+                errors.add(new FieldError("changes[" + k + "].quantity", "must_be_positive", String.valueOf(c.quantity())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static boolean isStale(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof StaleObjectStateException || c instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.hibernate.exception.ConstraintViolationException
+                    || (c.getMessage() != null && c.getMessage().contains("23505"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Used by read-only callers that need the audit trail of an order. */
+    public Uni<List<AuditEntry>> auditTrail(String orderId) {
+        return Panache.withSession(() -> Order.findById(orderId)
+                .onItem().ifNull().failWith(() -> new OrderNotFoundException(orderId))
+                .chain(() -> audit.of(orderId)));
+    }
+}

@@ -1,0 +1,85 @@
+package io.ordercare.gateway.platform;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Sample platform orders (src/test/resources/payloads) made unique per test: a fresh external id and
+ * a fresh buyer, so tests sharing one database never see each other's orders or customers.
+ */
+public final class TestOrders {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestOrders() {
+    }
+
+    public static ObjectNode load(String name) {
+        try (InputStream in = TestOrders.class.getResourceAsStream("/payloads/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long unique() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    }
+
+    /** A Taobao order with its own tid, buyer and mobile; {@code tweak} may change anything else. */
+    public static ObjectNode taobao(Consumer<ObjectNode> tweak) {
+        ObjectNode o = load("taobao-order.json");
+        long n = unique();
+        o.put("tid", n);
+        o.put("tid_str", String.valueOf(n));
+        o.put("buyer_nick", "tb_buyer_" + n);
+        o.put("receiver_mobile", "13" + String.valueOf(n).substring(0, 9));
+        tweak.accept(o);
+        return o;
+    }
+
+    public static ObjectNode taobao() {
+        return taobao(o -> {
+        });
+    }
+
+    public static ObjectNode shopify(Consumer<ObjectNode> tweak) {
+        ObjectNode o = load("shopify-order.json");
+        long n = unique();
+        o.put("id", n);
+        o.put("name", "#" + n);
+        o.put("email", "buyer" + n + "@example.com");
+        o.put("phone", "+1415" + String.valueOf(n).substring(0, 7));
+        ObjectNode customer = (ObjectNode) o.get("customer");
+        customer.put("id", n);
+        customer.put("email", "buyer" + n + "@example.com");
+        customer.put("phone", "+1415" + String.valueOf(n).substring(0, 7));
+        tweak.accept(o);
+        return o;
+    }
+
+    public static ObjectNode jd(String file, Consumer<ObjectNode> tweak) {
+        ObjectNode o = load(file);
+        long n = unique();
+        o.put("orderId", String.valueOf(n));
+        o.put("pin", "jd_pin_" + n);
+        ((ObjectNode) o.get("consigneeInfo")).put("mobile", "139" + String.valueOf(n).substring(0, 8));
+        tweak.accept(o);
+        return o;
+    }
+
+    /** Posts the payload to the webhook and returns the stored canonical order. */
+    public static JsonPath post(ObjectNode payload) {
+        return given().contentType("application/json").body(payload.toString())
+                .when().post("/api/orders")
+                .then().statusCode(201)
+                .extract().jsonPath();
+    }
+}
