@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordercare.gateway.ingest.OrderNormalizer;
+import io.ordercare.gateway.order.OrderReader;
 import io.ordercare.gateway.order.OrderService;
+import io.ordercare.gateway.order.OrderView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,12 +26,24 @@ public class OrderIntake {
     @Inject
     OrderService orders;
 
-    /** A raw body as received (webhook); fails with {@link MalformedPayloadException} or {@link InvalidOrderException}. */
-    public Uni<OrderService.Ingested> accept(String platformHint, String body) {
-        return Uni.createFrom().item(() -> normalizer.normalize(platformHint, parse(body)))
-                .chain(orders::ingest);
+    @Inject
+    OrderReader reader;
+
+    /** The stored order as callers read it, and whether this call created it. */
+    public record Accepted(OrderView order, boolean created) {
     }
 
+    /**
+     * A raw body as received (webhook), answered with the stored order; fails with
+     * {@link MalformedPayloadException} or {@link io.ordercare.gateway.ingest.InvalidOrderException}.
+     */
+    public Uni<Accepted> accept(String platformHint, String body) {
+        return Uni.createFrom().item(() -> normalizer.normalize(platformHint, parse(body)))
+                .chain(orders::ingest)
+                .chain(r -> reader.get(r.orderId()).map(view -> new Accepted(view, r.created())));
+    }
+
+    /** A payload from the topic; only the id is needed there, so the order is not read back. */
     public Uni<OrderService.Ingested> accept(String platformHint, JsonNode payload) {
         return Uni.createFrom().item(() -> normalizer.normalize(platformHint, payload))
                 .chain(orders::ingest);

@@ -36,7 +36,7 @@ public class OrdersInboundConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> parse(record))
                 .chain(in -> intake.accept(in.platform(), in.payload()))
-                .invoke(r -> LOG.debugf("orders.inbound offset %d -> order %s (%s)", record.offset(), r.order().id(),
+                .invoke(r -> LOG.debugf("orders.inbound offset %d -> order %s (%s)", record.offset(), r.orderId(),
                         r.created() ? "created" : "already known"))
                 .onFailure().invoke(e -> LOG.warnf("orders.inbound offset %d rejected: %s", record.offset(), e.getMessage()))
                 .replaceWithVoid();

@@ -55,8 +55,8 @@ public class OrderService {
     @Inject
     OrderReader reader;
 
-    /** The order created, or the one already stored for the same (platform, external id). */
-    public record Ingested(OrderView order, boolean created) {
+    /** The id of the order created, or of the one already stored for the same (platform, external id). */
+    public record Ingested(String orderId, boolean created) {
     }
 
     @WithSpan("order.ingest")
@@ -64,17 +64,12 @@ public class OrderService {
         return Panache.withTransaction(() -> Order.<Order>find("platform = ?1 and externalId = ?2",
                 in.platform(), in.externalId()).firstResult()
                 .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Created(existing.id, false))
-                        : create(in).map(id -> new Created(id, true))))
+                        ? Uni.createFrom().item(new Ingested(existing.id, false))
+                        : create(in).map(id -> new Ingested(id, true))))
                 // two deliveries of the same order racing: the unique key lets one in, the other reads it
                 .onFailure(OrderService::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
                         () -> Order.<Order>find("platform = ?1 and externalId = ?2", in.platform(), in.externalId())
-                                .firstResult().map(o -> new Created(o.id, false))))
-                .chain(c -> reader.invalidate(c.id()).chain(() -> reader.get(c.id()))
-                        .map(view -> new Ingested(view, c.created())));
-    }
-
-    private record Created(String id, boolean created) {
+                                .firstResult().map(o -> new Ingested(o.id, false))));
     }
 
     private Uni<String> create(IncomingOrder in) {
