@@ -49,14 +49,15 @@ public class OrderIntake {
                 .chain(orders::ingest);
     }
 
-    private JsonNode parse(String body) {
+    /** The payload as JSON; an empty or non-JSON body fails with {@link MalformedPayloadException}. */
+    JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new MalformedPayloadException("empty body");
+            throw new MalformedPayloadException("empty payload");
         }
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedPayloadException(e.getOriginalMessage());
+            throw MalformedPayloadException.at(e.getLocation());
         }
     }
 }

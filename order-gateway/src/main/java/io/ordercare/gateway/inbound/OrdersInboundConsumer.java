@@ -1,8 +1,6 @@
 package io.ordercare.gateway.inbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordercare.gateway.platform.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +27,6 @@ public class OrdersInboundConsumer {
     @Inject
     OrderIntake intake;
 
-    @Inject
-    ObjectMapper json;
-
     @Incoming("orders-inbound")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> parse(record))
@@ -46,15 +41,7 @@ public class OrdersInboundConsumer {
     }
 
     private Inbound parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedPayloadException("empty record");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new MalformedPayloadException(e.getOriginalMessage());
-        }
+        JsonNode node = intake.parse(record.value());
         if (CloudEvent.isEnvelope(node)) {
             String type = node.path("type").asText("");
             String platform = type.startsWith("order.inbound.") ? type.substring("order.inbound.".length()) : null;
