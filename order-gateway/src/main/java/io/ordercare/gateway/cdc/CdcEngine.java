@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,7 +69,14 @@ public class CdcEngine {
     private DebeziumEngine<ChangeEvent<String, String>> engine;
     private ExecutorService executor;
     private volatile boolean running;
+    private volatile boolean wanted;
     private volatile Throwable failure;
+    private int consecutiveFailures;
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cdc-engine-restart");
+        t.setDaemon(true);
+        return t;
+    });
     private Counter published;
     private Counter deadLettered;
     private Timer commitToPublish;
@@ -87,22 +95,23 @@ public class CdcEngine {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        restarts.shutdownNow();
     }
 
     public synchronized void start() {
+        wanted = true;
         if (running) {
             return;
         }
-        failure = null;
         producer = new KafkaProducer<>(producerProperties());
         engine = DebeziumEngine.create(Json.class)
                 .using(engineProperties())
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
                     running = false;
-                    if (!success) {
+                    if (!success && wanted) {
                         failure = error;
-                        LOG.errorf(error, "CDC engine stopped: %s", message);
+                        scheduleRestart(message, error);
                     }
                 })
                 .build();
@@ -116,8 +125,30 @@ public class CdcEngine {
         LOG.infof("CDC engine started on %s (slot %s) -> %s", CAPTURED_TABLES, config.slotName(), config.topic());
     }
 
+    /**
+     * A failed engine (database or broker gone, slot taken) is started again after a growing pause,
+     * so the stream heals by itself; readiness is DOWN meanwhile.
+     */
+    private void scheduleRestart(String message, Throwable error) {
+        long delay = Math.min(60, 2L << Math.min(consecutiveFailures++, 5));
+        LOG.errorf(error, "CDC engine failed (%s); restarting in %d s", message, delay);
+        restarts.schedule(() -> {
+            synchronized (this) {
+                if (wanted && !running) {
+                    release();
+                    start();
+                }
+            }
+        }, delay, TimeUnit.SECONDS);
+    }
+
     /** Stops the engine; committed positions stay, so {@link #start()} resumes where it stopped. */
     public synchronized void stop() {
+        wanted = false;
+        release();
+    }
+
+    private void release() {
         if (engine != null) {
             try {
                 engine.close();
@@ -198,6 +229,8 @@ public class CdcEngine {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();
+        consecutiveFailures = 0;
+        failure = null;
     }
 
     private String toJson(OrderEvent e) {

@@ -3,17 +3,20 @@ package io.ordercare.gateway.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordercare.gateway.ingest.IncomingOrder;
 import io.ordercare.gateway.ingest.OrderNormalizer;
 import io.ordercare.gateway.order.OrderReader;
-import io.ordercare.gateway.order.OrderService;
+import io.ordercare.gateway.order.OrderIngest;
+import java.util.List;
 import io.ordercare.gateway.order.OrderView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The one way a platform order enters: parse, normalize to the canonical model, store idempotently
- * on (platform, external id). Used by the webhook endpoint and the {@code orders.inbound} consumer.
+ * How a platform order enters: parse, normalize to the canonical model, store idempotently on
+ * (platform, external id) through {@link OrderIngest}. Used by the webhook endpoint and the
+ * {@code orders.inbound} consumer.
  */
 @ApplicationScoped
 public class OrderIntake {
@@ -24,7 +27,7 @@ public class OrderIntake {
     ObjectMapper json;
 
     @Inject
-    OrderService orders;
+    OrderIngest ingest;
 
     @Inject
     OrderReader reader;
@@ -38,15 +41,15 @@ public class OrderIntake {
      * {@link MalformedPayloadException} or {@link io.ordercare.gateway.ingest.InvalidOrderException}.
      */
     public Uni<Accepted> accept(String platformHint, String body) {
-        return Uni.createFrom().item(() -> normalizer.normalize(platformHint, parse(body)))
-                .chain(orders::ingest)
+        return Uni.createFrom().item(() -> read(platformHint, parse(body)))
+                .chain(in -> ingest.ingest(List.of(in)))
+                .map(results -> results.get(0))
                 .chain(r -> reader.get(r.orderId()).map(view -> new Accepted(view, r.created())));
     }
 
-    /** A payload from the topic; only the id is needed there, so the order is not read back. */
-    public Uni<OrderService.Ingested> accept(String platformHint, JsonNode payload) {
-        return Uni.createFrom().item(() -> normalizer.normalize(platformHint, payload))
-                .chain(orders::ingest);
+    /** The canonical order of a platform payload; fails with {@link io.ordercare.gateway.ingest.InvalidOrderException}. */
+    public IncomingOrder read(String platformHint, JsonNode payload) {
+        return normalizer.normalize(platformHint, payload);
     }
 
     /** The payload as JSON; an empty or non-JSON body fails with {@link MalformedPayloadException}. */

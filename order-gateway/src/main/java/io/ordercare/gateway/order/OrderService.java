@@ -5,11 +5,6 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.ordercare.gateway.anomaly.FlagKind;
 import io.ordercare.gateway.audit.AuditEntry;
 import io.ordercare.gateway.audit.AuditLog;
-import io.ordercare.gateway.customer.Customer;
-import io.ordercare.gateway.customer.CustomerDirectory;
-import io.ordercare.gateway.ingest.IncomingItem;
-import io.ordercare.gateway.ingest.IncomingOrder;
-import io.ordercare.gateway.ingest.IncomingTransaction;
 import io.ordercare.gateway.payment.Payment;
 import io.ordercare.gateway.payment.PaymentTransaction;
 import io.ordercare.gateway.platform.FieldError;
@@ -24,14 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 
 /**
- * The order use cases. Each runs in one transaction: the change, its audit rows and any flags it
+ * The changes to stored orders (new orders enter through {@link OrderIngest}). Each runs in one transaction: the change, its audit rows and any flags it
  * raises commit together (and Debezium streams them from there); a stale version fails the whole
  * thing. After the commit the cached view of the order is dropped.
  */
@@ -47,136 +41,10 @@ public class OrderService {
     AuditLog audit;
 
     @Inject
-    CustomerDirectory customers;
-
-    @Inject
     OrderAnomalies anomalies;
 
     @Inject
     OrderReader reader;
-
-    /** The id of the order created, or of the one already stored for the same (platform, external id). */
-    public record Ingested(String orderId, boolean created) {
-    }
-
-    @WithSpan("order.ingest")
-    public Uni<Ingested> ingest(IncomingOrder in) {
-        return Panache.withTransaction(() -> Order.<Order>find("platform = ?1 and externalId = ?2",
-                in.platform(), in.externalId()).firstResult()
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Ingested(existing.id, false))
-                        : create(in).map(id -> new Ingested(id, true))))
-                // two deliveries of the same order racing: the unique key lets one in, the other reads it
-                .onFailure(OrderService::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
-                        () -> Order.<Order>find("platform = ?1 and externalId = ?2", in.platform(), in.externalId())
-                                .firstResult().map(o -> new Ingested(o.id, false))));
-    }
-
-    private Uni<String> create(IncomingOrder in) {
-        var c = in.customer();
-        return customers.resolve(new CustomerDirectory.Contact(c.name(), c.phone(), c.email(), c.platformAccount()))
-                .chain(customer -> nextOrderId().chain(id -> persistNew(id, customer, in)));
-    }
-
-    private Uni<String> nextOrderId() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select nextval('order_number_seq')", Long.class)
-                .getSingleResult()).map(n -> "OC" + n);
-    }
-
-    private Uni<String> persistNew(String id, Customer customer, IncomingOrder in) {
-        Instant now = clock.instant();
-        Order order = new Order();
-        order.id = id;
-        order.platform = in.platform();
-        order.externalId = in.externalId();
-        order.customerId = customer.id;
-        order.status = OrderStatus.PLACED;
-        order.currency = in.currency();
-        order.totalMinor = in.totalMinor();
-        order.address = address(in.address());
-        order.placedAt = in.placedAt();
-        order.paidAt = "PAID".equals(in.payment().status()) ? paidAt(in) : null;
-        order.createdAt = now;
-        order.updatedAt = now;
-
-        List<OrderItem> items = new ArrayList<>();
-        int line = 1;
-        for (IncomingItem i : in.items()) {
-            OrderItem item = new OrderItem();
-            item.orderId = id;
-            item.lineNo = line++;
-            item.sku = i.sku();
-            item.name = i.name();
-            item.category = i.category();
-            item.size = i.size();
-            item.colour = i.colour();
-            item.quantity = i.quantity();
-            item.unitPriceMinor = i.unitPriceMinor();
-            item.listPriceMinor = i.listPriceMinor();
-            items.add(item);
-        }
-        Payment payment = new Payment();
-        payment.orderId = id;
-        payment.method = in.payment().method();
-        payment.status = in.payment().status();
-        payment.amountMinor = in.payment().amountMinor();
-        payment.currency = in.currency();
-        payment.updatedAt = now;
-
-        Actor actor = Actor.system("ingest:" + in.platform().toLowerCase(), "order received");
-        return order.persist()
-                .chain(() -> OrderItem.persist(items))
-                .chain(() -> payment.persist())
-                .chain(() -> transactions(payment, in.payment().transactions()))
-                .chain(() -> anomalies.evaluate(order, items, order.paidAt != null, false))
-                .chain(flags -> {
-                    if (!flags.isEmpty()) {
-                        hold(order, flags);
-                    }
-                    return audit.record(id, AuditEntry.Field.STATUS, actor, null, order.status.name())
-                            .chain(() -> flags.isEmpty() ? Uni.createFrom().voidItem() : auditFlags(order, flags, actor));
-                })
-                .replaceWith(id);
-    }
-
-    private static Instant paidAt(IncomingOrder in) {
-        return in.payment().transactions().stream()
-                .filter(t -> "CHARGE".equals(t.kind()) && "SUCCEEDED".equals(t.status()))
-                .map(IncomingTransaction::at).filter(Objects::nonNull).findFirst().orElse(in.placedAt());
-    }
-
-    private Uni<Void> transactions(Payment payment, List<IncomingTransaction> incoming) {
-        if (incoming.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<PaymentTransaction> txs = incoming.stream().map(t -> {
-            PaymentTransaction tx = new PaymentTransaction();
-            tx.paymentId = payment.id;
-            tx.kind = t.kind();
-            tx.status = t.status();
-            tx.amountMinor = t.amountMinor();
-            tx.providerRef = t.providerRef();
-            tx.failureReason = t.failureReason();
-            tx.at = t.at() == null ? clock.instant() : t.at();
-            return tx;
-        }).toList();
-        return PaymentTransaction.persist(txs);
-    }
-
-    private static ShippingAddress address(io.ordercare.gateway.ingest.IncomingAddress a) {
-        ShippingAddress s = new ShippingAddress();
-        s.format = a.format();
-        s.recipientName = a.recipientName();
-        s.recipientPhone = a.recipientPhone();
-        s.country = a.country();
-        s.province = a.province();
-        s.city = a.city();
-        s.district = a.district();
-        s.street = a.street();
-        s.line2 = a.line2();
-        s.postalCode = a.postalCode();
-        return s;
-    }
 
     // ----------------------------------------------------------------------------------------
     // Changes
@@ -535,16 +403,6 @@ public class OrderService {
     static boolean isStale(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof StaleObjectStateException || c instanceof jakarta.persistence.OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isUniqueViolation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof org.hibernate.exception.ConstraintViolationException
-                    || (c.getMessage() != null && c.getMessage().contains("23505"))) {
                 return true;
             }
         }
