@@ -5,7 +5,7 @@ import io.ordercare.gateway.payment.Payment;
 import io.ordercare.gateway.payment.PaymentTransaction;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +28,12 @@ public class OrderReader {
     @CacheName(CACHE)
     Cache cache;
 
-    /** A hit costs no database work at all: the session is opened only on a miss. */
+    @CacheResult(cacheName = CACHE)
+    @WithSession
     public Uni<OrderView> get(String orderId) {
-        return cache.getAsync(orderId, id -> Panache.withSession(() -> Order.<Order>findById(id)
-                .onItem().ifNull().failWith(() -> new OrderNotFoundException(id))
-                .chain(this::load)));
+        return Order.<Order>findById(orderId)
+                .onItem().ifNull().failWith(() -> new OrderNotFoundException(orderId))
+                .chain(this::load);
     }
 
     public Uni<Void> invalidate(String orderId) {
