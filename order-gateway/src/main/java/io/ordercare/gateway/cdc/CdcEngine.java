@@ -71,7 +71,8 @@ public class CdcEngine {
     private volatile boolean running;
     private volatile boolean wanted;
     private volatile Throwable failure;
-    private int consecutiveFailures;
+    /** Written by the engine thread and the restart scheduler. */
+    private volatile int consecutiveFailures;
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cdc-engine-restart");
         t.setDaemon(true);

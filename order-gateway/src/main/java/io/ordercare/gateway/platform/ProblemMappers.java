@@ -51,19 +51,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidOrder(InvalidOrderException e, HttpHeaders headers, UriInfo uri) {
         Locale l = locale(headers);
-        List<Problem.Error> errors = e.violations().stream()
-                .map(v -> new Problem.Error(v.field(), v.code(), messages.get(l, "field." + v.code()), v.rejectedValue()))
-                .toList();
-        return problem(400, "invalid-order", l, uri, errors);
+        return problem(400, "invalid-order", l, uri, e.violations().stream()
+                .map(v -> fieldError(l, v.field(), v.code(), v.rejectedValue())).toList());
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, HttpHeaders headers, UriInfo uri) {
         Locale l = locale(headers);
-        List<Problem.Error> errors = e.errors().stream()
-                .map(v -> new Problem.Error(v.field(), v.code(), messages.get(l, "field." + v.code()), v.rejectedValue()))
-                .toList();
-        return problem(400, "invalid-request", l, uri, errors);
+        return problem(400, "invalid-request", l, uri, e.errors().stream()
+                .map(v -> fieldError(l, v.field(), v.code(), v.rejectedValue())).toList());
     }
 
     @ServerExceptionMapper
@@ -87,6 +83,11 @@ public class ProblemMappers {
         String ref = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure on %s (reference %s)", uri.getPath(), ref);
         return problem(500, "internal", locale(headers), uri, null, ref);
+    }
+
+    /** One invalid field, its stable code and the sentence for it in the caller's language. */
+    private Problem.Error fieldError(Locale l, String field, String code, String rejectedValue) {
+        return new Problem.Error(field, code, messages.get(l, "field." + code), rejectedValue);
     }
 
     private Locale locale(HttpHeaders headers) {
