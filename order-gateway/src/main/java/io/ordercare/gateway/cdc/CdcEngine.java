@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ordercare.gateway.order.OrderReader;
-import io.ordercare.gateway.platform.DatabaseConfig;
+import io.ordercare.platform.DatabaseConfig;
+import io.ordercare.platform.DeadLetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -204,7 +205,7 @@ public class CdcEngine {
                 }
             } catch (UnmappableChangeException e) {
                 ProducerRecord<String, String> dead = new ProducerRecord<>(config.dlqTopic(), record.key(), record.value());
-                dead.headers().add("dead-letter-reason", e.getMessage().getBytes(StandardCharsets.UTF_8));
+                dead.headers().add(DeadLetter.REASON_HEADER, e.getMessage().getBytes(StandardCharsets.UTF_8));
                 dead.headers().add("dead-letter-topic", config.topic().getBytes(StandardCharsets.UTF_8));
                 acks.add(producer.send(dead));
                 commits.add(null);

@@ -3,7 +3,7 @@ package io.ordercare.gateway.cdc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ordercare.gateway.platform.CloudEvent;
+import io.ordercare.platform.CloudEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

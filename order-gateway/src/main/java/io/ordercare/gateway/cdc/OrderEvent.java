@@ -1,6 +1,6 @@
 package io.ordercare.gateway.cdc;
 
-import io.ordercare.gateway.platform.CloudEvent;
+import io.ordercare.platform.CloudEvent;
 
 /** A domain event derived from one committed row change, ready for {@code order.changes}. */
 public record OrderEvent(String orderId, CloudEvent event) {

@@ -3,10 +3,10 @@ package io.ordercare.gateway.inbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordercare.gateway.ingest.IncomingOrder;
 import io.ordercare.gateway.order.OrderIngest;
-import io.ordercare.gateway.platform.CloudEvent;
+import io.ordercare.platform.CloudEvent;
+import io.ordercare.platform.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +17,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +34,6 @@ import org.jboss.logging.Logger;
 public class OrdersInboundConsumer {
 
     private static final Logger LOG = Logger.getLogger(OrdersInboundConsumer.class);
-    static final String REASON_HEADER = "dead-letter-reason";
 
     @Inject
     OrderIntake intake;
@@ -94,14 +91,7 @@ public class OrdersInboundConsumer {
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
         LOG.warnf("orders.inbound partition %d offset %d rejected: %s", record.partition(), record.offset(), reason);
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        headers.add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(record.value() == null ? "" : record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
+        return deadLetters.sendMessage(DeadLetter.of(record, reason));
     }
 
     private record Inbound(String platform, JsonNode payload) {

@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.ordercare.gateway.customer.CustomerIdentity;
 import io.ordercare.gateway.ingest.InvalidOrderException;
-import io.ordercare.gateway.platform.InvalidRequestException;
+import io.ordercare.platform.InvalidRequestException;
 import io.ordercare.proto.order.v1.AdjustPriceRequest;
 import io.ordercare.proto.order.v1.CancelOrderRequest;
 import io.ordercare.proto.order.v1.ChangeAddressRequest;

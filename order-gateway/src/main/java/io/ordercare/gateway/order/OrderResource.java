@@ -3,7 +3,7 @@ package io.ordercare.gateway.order;
 import io.ordercare.gateway.audit.AuditEntry;
 import io.ordercare.gateway.customer.CustomerIdentity;
 import io.ordercare.gateway.inbound.OrderIntake;
-import io.ordercare.gateway.platform.InvalidRequestException;
+import io.ordercare.platform.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -188,7 +188,7 @@ public class OrderResource {
         try {
             return OrderStatus.valueOf(status.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new io.ordercare.gateway.platform.FieldError("status",
+            throw new InvalidRequestException(List.of(new io.ordercare.platform.FieldError("status",
                     "invalid_status", status)));
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ordercare.gateway.platform.KafkaTopics;
+import io.ordercare.stack.KafkaTopics;
 import io.ordercare.gateway.platform.TestOrders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ordercare.gateway.platform.KafkaTopics;
+import io.ordercare.stack.KafkaTopics;
 import io.ordercare.gateway.platform.TestOrders;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;

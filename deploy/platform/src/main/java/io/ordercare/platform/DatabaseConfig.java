@@ -1,4 +1,4 @@
-package io.ordercare.gateway.platform;
+package io.ordercare.platform;
 
 import io.smallrye.config.ConfigMapping;
 

@@ -1,4 +1,4 @@
-package io.ordercare.gateway.platform;
+package io.ordercare.platform;
 
 /**
  * One invalid field of a request: where (a JSON path of the payload), a stable code from a fixed set

@@ -1,6 +1,4 @@
-package io.ordercare.gateway.platform;
-
-import org.awaitility.Awaitility;
+package io.ordercare.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,16 +16,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads and writes the real broker's topics the way another service or an adapter would. */
+/**
+ * Reads and writes the real broker's topics in tests the way another service or an adapter would. The
+ * broker is the one the application under test was configured with ({@code kafka.bootstrap.servers}).
+ */
 public final class KafkaTopics {
 
     private KafkaTopics() {
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
+    /** Sends one record and waits for the broker's acknowledgement; headers are name, value pairs. */
     public static void send(String topic, String key, String value, String... headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
@@ -50,14 +52,18 @@ public final class KafkaTopics {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            Awaitility.await().atMost(timeout).pollInterval(Duration.ZERO).until(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < min) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("expected at least " + min + " matching records on " + topic + " within "
+                            + timeout + ", found " + found.size());
+                }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(r)) {
                         found.add(r);
                     }
                 }
-                return found.size() >= min;
-            });
+            }
         }
         return found;
     }

@@ -1,4 +1,4 @@
-package io.ordercare.gateway.platform;
+package io.ordercare.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

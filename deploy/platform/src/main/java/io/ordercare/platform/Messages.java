@@ -1,0 +1,57 @@
+package io.ordercare.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every sentence a caller sees, in English and Chinese; the caller's Accept-Language picks one. A
+ * service's own sentences are in its {@code i18n/problems[_zh].properties}; the ones every service
+ * shares (invalid request, malformed JSON, internal error, field messages) are in this module's
+ * {@code i18n/platform[_zh].properties}.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public static final Locale ZH = Locale.CHINESE;
+    private static final String[] BUNDLES = { "i18n.problems", "i18n.platform" };
+
+    /** Chinese when the caller prefers it, English otherwise. */
+    public Locale pick(List<Locale> acceptable) {
+        for (Locale l : acceptable) {
+            if ("zh".equals(l.getLanguage())) {
+                return ZH;
+            }
+            if ("en".equals(l.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    /** Chinese for a {@code zh*} language tag, English otherwise (for callers that name a language, e.g. gRPC). */
+    public Locale forTag(String languageTag) {
+        return languageTag != null && languageTag.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : Locale.ENGLISH;
+    }
+
+    public String get(Locale locale, String key, Object... args) {
+        Locale bundleLocale = ZH.getLanguage().equals(locale.getLanguage()) ? ZH : Locale.ROOT;
+        for (String name : BUNDLES) {
+            try {
+                ResourceBundle bundle = ResourceBundle.getBundle(name, bundleLocale,
+                        Thread.currentThread().getContextClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+                if (bundle.containsKey(key)) {
+                    String pattern = bundle.getString(key);
+                    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+                }
+            } catch (MissingResourceException e) {
+                // a service without sentences of its own
+            }
+        }
+        return key;
+    }
+}

@@ -1,0 +1,50 @@
+package io.ordercare.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The failures every service maps the same way, as {@code application/problem+json} in the caller's
+ * language. A client never sees a stack trace; an unexpected failure is logged with a reference the
+ * client also gets. Services add mappers for their own exceptions next to their resources.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    Problems problems;
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, HttpHeaders headers, UriInfo uri) {
+        Locale l = problems.locale(headers);
+        return problems.response(400, "invalid-request", l, uri,
+                e.errors().stream().map(v -> problems.fieldError(l, v)).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return problems.response(400, "malformed-json", headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        // routing errors (404 of an unknown path, 405, 415 ...) keep their status
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure on %s (reference %s)", uri.getPath(), ref);
+        return problems.response(500, "internal", headers, uri, ref);
+    }
+}
