@@ -12,12 +12,12 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Who changed money, address, items or status of an order, when, from what to what, and why. Append-only. */
+/** Who changed money, address, items, status or shipment of an order, when, from what to what, and why. Append-only. */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry extends PanacheEntityBase {
 
-    public enum Field { STATUS, ADDRESS, ITEMS, PRICE, PAYMENT, FLAG }
+    public enum Field { STATUS, ADDRESS, ITEMS, PRICE, PAYMENT, FLAG, SHIPMENT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_log_seq")

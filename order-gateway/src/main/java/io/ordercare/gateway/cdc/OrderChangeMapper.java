@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordercare.platform.CloudEvent;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +18,11 @@ import java.util.Objects;
  * address changed together), so it may yield several events; a change nobody cares about (only
  * {@code updated_at} moved) yields none. Event ids derive from the source position, so a change
  * re-read after a restart gets the same id and consumers can drop it.
+ * <p>
+ * Every order event carries the order's summary and, once the order has shipped, its {@code shipment}:
+ * {@code {"carrier": "SF", "trackingNumber": "SF1234567890", "origin": "深圳市", "destination": "北京市",
+ * "promisedDeliveryDate": "2026-11-28", "shippedAt": "2026-11-25T06:00:00Z"}} ({@code origin} and
+ * {@code shippedAt} only when known). logistics-watcher creates its shipments from it: a contract.
  */
 public class OrderChangeMapper {
 
@@ -140,7 +148,41 @@ public class OrderChangeMapper {
         data.put("totalMinor", row.path("total_minor").asLong());
         data.put("currency", row.path("currency").asText());
         data.put("version", row.path("version").asLong());
+        if (row.hasNonNull("carrier")) {
+            data.set("shipment", shipment(row));
+        }
         return data;
+    }
+
+    /**
+     * With Debezium's default {@code time.precision.mode} (adaptive, see CdcEngine) a {@code date} column
+     * arrives as the number of days since 1970-01-01 and a {@code timestamptz} as an ISO-8601 string.
+     */
+    private ObjectNode shipment(JsonNode row) {
+        ObjectNode s = json.createObjectNode();
+        s.put("carrier", row.get("carrier").asText());
+        s.put("trackingNumber", text(row, "tracking_number"));
+        if (row.hasNonNull("shipped_from")) {
+            s.put("origin", row.get("shipped_from").asText());
+        }
+        s.put("destination", text(row, "addr_city"));
+        JsonNode promised = row.get("promised_delivery_date");
+        if (promised == null || promised.isNull()) {
+            s.putNull("promisedDeliveryDate");
+        } else if (promised.canConvertToInt()) {
+            s.put("promisedDeliveryDate", LocalDate.ofEpochDay(promised.asInt()).toString());
+        } else {
+            throw new UnmappableChangeException("promised_delivery_date is not a day number: " + promised);
+        }
+        if (row.hasNonNull("shipped_at")) {
+            try {
+                // normalised to UTC ("…Z") whatever offset the converter wrote
+                s.put("shippedAt", OffsetDateTime.parse(row.get("shipped_at").asText()).toInstant().toString());
+            } catch (DateTimeParseException e) {
+                throw new UnmappableChangeException("shipped_at is not an ISO-8601 time: " + row.get("shipped_at"));
+            }
+        }
+        return s;
     }
 
     private ObjectNode address(JsonNode row) {

@@ -36,6 +36,9 @@ public class Order extends PanacheEntityBase {
     public long totalMinor;
     @Embedded
     public ShippingAddress address;
+    /** The outbound parcel; null until the order ships. */
+    @Embedded
+    public Shipment shipment;
     /** Bumped on every change of the item lines, so the CDC stream of this row tells "items changed". */
     @Column(name = "items_revision")
     public int itemsRevision;

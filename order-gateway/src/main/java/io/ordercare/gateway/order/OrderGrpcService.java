@@ -15,6 +15,7 @@ import io.ordercare.proto.order.v1.GetOrderRequest;
 import io.ordercare.proto.order.v1.Order;
 import io.ordercare.proto.order.v1.SearchOrdersRequest;
 import io.ordercare.proto.order.v1.SearchOrdersResponse;
+import io.ordercare.proto.order.v1.ShipOrderRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -102,6 +103,13 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
         };
         return reply(orders.changeStatus(r.getOrderId(), r.getExpectedVersion(), target,
                 OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<Order> shipOrder(ShipOrderRequest r) {
+        // proto3 has no null: an empty string is an absent field, which the shipment rules treat as such
+        return reply(orders.ship(r.getOrderId(), r.getExpectedVersion(), r.getCarrier(), r.getTrackingNumber(),
+                r.getOrigin(), r.getPromisedDeliveryDate(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
     }
 
     private static Uni<Order> reply(Uni<OrderView> result) {

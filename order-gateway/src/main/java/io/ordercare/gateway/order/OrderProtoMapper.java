@@ -8,6 +8,7 @@ import io.ordercare.proto.order.v1.Order;
 import io.ordercare.proto.order.v1.OrderItem;
 import io.ordercare.proto.order.v1.Payment;
 import io.ordercare.proto.order.v1.PaymentTransaction;
+import io.ordercare.proto.order.v1.Shipment;
 import java.time.Instant;
 
 /** {@link OrderView} ↔ the gRPC messages of {@code order_service.proto}. Proto3 has no null: absent is "". */
@@ -28,6 +29,13 @@ final class OrderProtoMapper {
                 .setTotal(money(v.totalMinor(), v.currency()))
                 .setPlacedAt(s(v.placedAt()))
                 .setUpdatedAt(s(v.updatedAt()));
+        OrderView.ShipmentView sh = v.shipment();
+        if (sh != null) {
+            b.setShipment(Shipment.newBuilder().setCarrier(s(sh.carrier())).setTrackingNumber(s(sh.trackingNumber()))
+                    .setOrigin(s(sh.origin()))
+                    .setPromisedDeliveryDate(sh.promisedDeliveryDate() == null ? "" : sh.promisedDeliveryDate().toString())
+                    .setShippedAt(s(sh.shippedAt())));
+        }
         OrderView.CustomerView c = v.customer();
         b.setCustomer(Customer.newBuilder().setId(s(c.id())).setName(s(c.name())).setPhone(s(c.phone()))
                 .setEmail(s(c.email())).addAllPlatformAccounts(c.platformAccounts()));

@@ -114,7 +114,8 @@ public class OrderReader {
                         .toList()))
                 .toList();
         return new OrderView(o.id, o.platform, o.externalId, o.status, o.holdReason, o.version, customer,
-                OrderView.AddressView.of(o.address), items.stream().map(OrderView.ItemView::of).toList(),
+                OrderView.AddressView.of(o.address), OrderView.ShipmentView.of(o.shipment),
+                items.stream().map(OrderView.ItemView::of).toList(),
                 o.totalMinor, o.currency, pays, flags.stream().map(OrderView.FlagView::of).toList(), o.placedAt,
                 o.updatedAt);
     }

@@ -61,6 +61,15 @@ public class OrderResource {
     public record StatusChangeRequest(Long expectedVersion, String status, String actor, String reason) {
     }
 
+    /**
+     * The parcel handed to the carrier. {@code carrier}: upper-case code (SF, JD, CAINIAO, YTO, ZTO, STO,
+     * YUNDA, EMS, UPS, FEDEX, DHL or another well-formed one); {@code origin}: the city it leaves from
+     * (optional); {@code promisedDeliveryDate}: {@code YYYY-MM-DD}, not before today (Beijing time).
+     */
+    public record ShipmentRequest(Long expectedVersion, String actor, String reason, String carrier,
+            String trackingNumber, String origin, String promisedDeliveryDate) {
+    }
+
     public record AuditView(String field, String actor, String reason, String before, String after, Instant at) {
     }
 
@@ -163,6 +172,21 @@ public class OrderResource {
     public Uni<OrderView> changeStatus(@PathParam("id") String id, StatusChangeRequest req) {
         return orders.changeStatus(id, version(req == null ? null : req.expectedVersion()), status(req.status()),
                 new Actor(req.actor(), req.reason()));
+    }
+
+    @POST
+    @Path("/{id}/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ship the order: status SHIPPED with its carrier, tracking number, origin and promised date",
+            description = "Allowed from PACKING (or ON_HOLD for a parcel sent again). The shipment is part of the "
+                    + "order from then on and travels with its events on order.changes.")
+    @APIResponse(responseCode = "200", description = "Shipped; the order with its shipment")
+    @APIResponse(responseCode = "400", description = "Invalid fields, all of them listed (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Stale version, or the order cannot ship in its current state")
+    public Uni<OrderView> ship(@PathParam("id") String id, ShipmentRequest req) {
+        return orders.ship(id, version(req == null ? null : req.expectedVersion()), req.carrier(), req.trackingNumber(),
+                req.origin(), req.promisedDeliveryDate(), new Actor(req.actor(), req.reason()));
     }
 
     @GET

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ import org.jboss.logging.Logger;
 public class OrderService {
 
     private static final Logger LOG = Logger.getLogger(OrderService.class);
+    /** Whose calendar decides "today" for a promised delivery date: the suite's warehouses ship on Beijing time. */
+    private static final ZoneId SHIPPING_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Clock clock;
@@ -185,6 +189,32 @@ public class OrderService {
                     return audit.record(orderId, AuditEntry.Field.STATUS, actor, before.name(), target.name())
                             .replaceWithVoid();
                 });
+    }
+
+    /**
+     * The order leaves the warehouse: status SHIPPED and its shipment (carrier, tracking number, origin,
+     * promised date) in one write, so the one CDC event of that row carries both. Allowed wherever
+     * SHIPPED may follow (from PACKING, or from ON_HOLD for a parcel sent again, whose new shipment
+     * replaces the old one; the audit keeps both).
+     */
+    @WithSpan("order.ship")
+    public Uni<OrderView> ship(@SpanAttribute("order.id") String orderId, long expectedVersion, String carrier,
+            String trackingNumber, String origin, String promisedDeliveryDate, Actor actor) {
+        return Uni.createFrom().item(() -> Shipment.of(carrier, trackingNumber, origin, promisedDeliveryDate,
+                LocalDate.ofInstant(clock.instant(), SHIPPING_ZONE)))
+                .chain(shipment -> change(orderId, expectedVersion, "ship",
+                        s -> OrderLifecycle.canMove(s, OrderStatus.SHIPPED), OrderStatus.SHIPPED, order -> {
+                            OrderStatus before = order.status;
+                            OrderView.ShipmentView previous = OrderView.ShipmentView.of(order.shipment);
+                            shipment.shippedAt = order.updatedAt;
+                            order.shipment = shipment;
+                            order.status = OrderStatus.SHIPPED;
+                            order.holdReason = null;
+                            return audit.record(orderId, AuditEntry.Field.STATUS, actor, before.name(),
+                                    order.status.name())
+                                    .chain(() -> audit.record(orderId, AuditEntry.Field.SHIPMENT, actor, previous,
+                                            OrderView.ShipmentView.of(shipment)));
+                        }));
     }
 
     // ----------------------------------------------------------------------------------------

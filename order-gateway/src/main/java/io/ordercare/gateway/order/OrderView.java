@@ -1,6 +1,7 @@
 package io.ordercare.gateway.order;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ public record OrderView(
         long version,
         CustomerView customer,
         AddressView shippingAddress,
+        /** The outbound parcel; null until the order ships. */
+        ShipmentView shipment,
         List<ItemView> items,
         long totalMinor,
         String currency,
@@ -33,6 +36,16 @@ public record OrderView(
         static AddressView of(ShippingAddress a) {
             return new AddressView(a.format, a.recipientName, a.recipientPhone, a.country, a.province, a.city,
                     a.district, a.street, a.line2, a.postalCode);
+        }
+    }
+
+    /** {@code promisedDeliveryDate} is a calendar date (ISO {@code YYYY-MM-DD}); {@code origin} the city it leaves from. */
+    public record ShipmentView(String carrier, String trackingNumber, String origin, LocalDate promisedDeliveryDate,
+            Instant shippedAt) {
+
+        static ShipmentView of(Shipment s) {
+            return s == null ? null
+                    : new ShipmentView(s.carrier, s.trackingNumber, s.origin, s.promisedDeliveryDate, s.shippedAt);
         }
     }
 

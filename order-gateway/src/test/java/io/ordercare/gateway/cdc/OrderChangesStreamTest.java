@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +92,34 @@ class OrderChangesStreamTest {
                 && r.value().contains("order.status-changed")).stream().map(r -> read(r.value()).get("id").asText())
                 .distinct().toList();
         assertThat(ids).hasSize(1);
+    }
+
+    @Test
+    void shippingPublishesOneStatusChangeCarryingTheShipment() {
+        JsonPath order = TestOrders.packing();
+        String id = order.getString("id");
+        String promised = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+        given().contentType("application/json").body(Map.of("expectedVersion", order.getLong("version"),
+                "actor", "warehouse:sz-1", "carrier", "SF", "trackingNumber", "SF1234567890", "origin", "深圳市",
+                "promisedDeliveryDate", promised))
+                .post("/api/orders/" + id + "/shipment").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> shipped = KafkaTopics.await("order.changes", r -> id.equals(r.key())
+                && r.value().contains("order.status-changed") && r.value().contains("\"status\":\"SHIPPED\""), 1, WAIT);
+        JsonNode data = read(shipped.get(0).value()).get("data");
+
+        assertThat(data.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(data.get("previousStatus").asText()).isEqualTo("PACKING");
+        JsonNode shipment = data.get("shipment");
+        assertThat(shipment.get("carrier").asText()).isEqualTo("SF");
+        assertThat(shipment.get("trackingNumber").asText()).isEqualTo("SF1234567890");
+        assertThat(shipment.get("origin").asText()).isEqualTo("深圳市");
+        assertThat(shipment.get("destination").asText()).isEqualTo("杭州市");
+        assertThat(shipment.get("promisedDeliveryDate").asText()).isEqualTo(promised);
+        assertThat(java.time.Instant.parse(shipment.get("shippedAt").asText())).isNotNull();
+        // the events from before it shipped carry no shipment
+        assertThat(KafkaTopics.readAll("order.changes", r -> id.equals(r.key()) && !r.value().contains("SHIPPED"))
+                .stream().map(r -> read(r.value()).get("data"))).isNotEmpty().allMatch(d -> !d.has("shipment"));
     }
 
     private static JsonNode read(String value) {

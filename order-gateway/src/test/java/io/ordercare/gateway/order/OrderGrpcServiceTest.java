@@ -14,9 +14,12 @@ import io.ordercare.proto.order.v1.GetOrderRequest;
 import io.ordercare.proto.order.v1.Order;
 import io.ordercare.proto.order.v1.OrderServiceGrpc;
 import io.ordercare.proto.order.v1.SearchOrdersRequest;
+import io.ordercare.proto.order.v1.ShipOrderRequest;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The gRPC contract internal callers use, on the same port as REST. */
@@ -108,6 +111,74 @@ class OrderGrpcServiceTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(e.getStatus().getDescription()).contains("address.street");
+                });
+    }
+
+    private static ShipOrderRequest.Builder ship(JsonPath order) {
+        return ShipOrderRequest.newBuilder().setOrderId(order.getString("id"))
+                .setExpectedVersion(order.getLong("version")).setCarrier("YTO").setTrackingNumber("YT9876543210")
+                .setOrigin("广州市")
+                .setPromisedDeliveryDate(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString())
+                .setActor(Actor.newBuilder().setActor("wms").setReason("parcel collected"));
+    }
+
+    @Test
+    void shipOrderReturnsTheShippedOrderWithItsShipment() {
+        JsonPath packing = TestOrders.packing();
+        ShipOrderRequest request = ship(packing).build();
+
+        Order shipped = orders.shipOrder(request);
+
+        assertThat(shipped.getStatus()).isEqualTo(io.ordercare.proto.order.v1.OrderStatus.SHIPPED);
+        assertThat(shipped.getVersion()).isGreaterThan(packing.getLong("version"));
+        assertThat(shipped.hasShipment()).isTrue();
+        assertThat(shipped.getShipment().getCarrier()).isEqualTo("YTO");
+        assertThat(shipped.getShipment().getTrackingNumber()).isEqualTo("YT9876543210");
+        assertThat(shipped.getShipment().getOrigin()).isEqualTo("广州市");
+        assertThat(shipped.getShipment().getPromisedDeliveryDate()).isEqualTo(request.getPromisedDeliveryDate());
+        assertThat(shipped.getShipment().getShippedAt()).isNotEmpty();
+        assertThat(orders.getOrder(GetOrderRequest.newBuilder().setOrderId(packing.getString("id")).build())
+                .getShipment().getTrackingNumber()).isEqualTo("YT9876543210");
+    }
+
+    @Test
+    void anOrderNotShippedHasNoShipmentMessage() {
+        JsonPath packing = TestOrders.packing();
+
+        assertThat(orders.getOrder(GetOrderRequest.newBuilder().setOrderId(packing.getString("id")).build())
+                .hasShipment()).isFalse();
+    }
+
+    @Test
+    void shippingBeforePackingIsAFailedPrecondition() {
+        JsonPath placed = TestOrders.post(TestOrders.jd("jd-order-cod.json", o -> {
+        }));
+
+        assertThatThrownBy(() -> orders.shipOrder(ship(placed).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+    }
+
+    @Test
+    void shippingWithAStaleVersionIsAborted() {
+        JsonPath packing = TestOrders.packing();
+
+        assertThatThrownBy(() -> orders.shipOrder(ship(packing).setExpectedVersion(packing.getLong("version") - 1)
+                .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED));
+    }
+
+    @Test
+    void anInvalidShipmentIsAnInvalidArgumentNamingEveryField() {
+        JsonPath packing = TestOrders.packing();
+
+        assertThatThrownBy(() -> orders.shipOrder(ship(packing).clearCarrier().setTrackingNumber("x")
+                .setPromisedDeliveryDate("2020-01-01").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("carrier: required",
+                            "trackingNumber: invalid_tracking_number", "promisedDeliveryDate: date_in_past");
                 });
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -81,5 +82,16 @@ public final class TestOrders {
                 .when().post("/api/orders")
                 .then().statusCode(201)
                 .extract().jsonPath();
+    }
+
+    /** A cash-on-delivery JD order (nothing paid, so no flag holds it), confirmed and moved to PACKING. */
+    public static JsonPath packing() {
+        JsonPath order = post(jd("jd-order-cod.json", o -> {
+        }));
+        String id = order.getString("id");
+        long v = given().contentType("application/json").body(Map.of("expectedVersion", order.getLong("version")))
+                .post("/api/orders/" + id + "/confirm").then().statusCode(200).extract().jsonPath().getLong("version");
+        return given().contentType("application/json").body(Map.of("expectedVersion", v, "status", "PACKING"))
+                .post("/api/orders/" + id + "/status").then().statusCode(200).extract().jsonPath();
     }
 }
