@@ -38,8 +38,20 @@ public class Messages {
     }
 
     public String get(Locale locale, String key, Object... args) {
+        return find(BUNDLES, locale, key, args);
+    }
+
+    /**
+     * A sentence of one of the service's own bundles ({@code i18n/<bundle>[_zh].properties}), e.g. the texts its
+     * events carry for customers and agents.
+     */
+    public String text(String bundle, Locale locale, String key, Object... args) {
+        return find(new String[] { "i18n." + bundle }, locale, key, args);
+    }
+
+    private String find(String[] bundles, Locale locale, String key, Object... args) {
         Locale bundleLocale = ZH.getLanguage().equals(locale.getLanguage()) ? ZH : Locale.ROOT;
-        for (String name : BUNDLES) {
+        for (String name : bundles) {
             try {
                 ResourceBundle bundle = ResourceBundle.getBundle(name, bundleLocale,
                         Thread.currentThread().getContextClassLoader(),

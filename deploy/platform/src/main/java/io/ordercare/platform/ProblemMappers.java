@@ -36,9 +36,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        // routing errors (404 of an unknown path, 405, 415 ...) keep their status
-        return e.getResponse();
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException) {
+            // Quarkus REST reports a body it could not read as a plain 400
+            return problems.response(400, "malformed-json", headers, uri);
+        }
+        Response r = e.getResponse();
+        if (r.hasEntity() || r.getStatus() < 400) {
+            return r;
+        }
+        // routing errors (404 of an unknown path, 405, 415 ...) keep their status, as a problem
+        return problems.response(r.getStatus(), "http-error", problems.locale(headers), uri, null, r.getStatus(),
+                r.getStatusInfo().getReasonPhrase());
     }
 
     @ServerExceptionMapper

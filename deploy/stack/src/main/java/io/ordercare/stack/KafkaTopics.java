@@ -29,18 +29,29 @@ public final class KafkaTopics {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
+    /** One producer per broker for the whole test JVM: creating one per record costs more than the send. */
+    private static final java.util.Map<String, KafkaProducer<String, String>> PRODUCERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static KafkaProducer<String, String> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrap(), servers -> {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            KafkaProducer<String, String> producer = new KafkaProducer<>(p);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(2))));
+            return producer;
+        });
+    }
+
     /** Sends one record and waits for the broker's acknowledgement; headers are name, value pairs. */
     public static void send(String topic, String key, String value, String... headers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                r.headers().add(headers[i], headers[i + 1].getBytes());
-            }
-            producer.send(r).get();
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            r.headers().add(headers[i], headers[i + 1].getBytes());
+        }
+        try {
+            producer().send(r).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

@@ -34,9 +34,9 @@ public final class LocalStack {
             "orders.inbound", "orders.inbound.dlq",
             "inventory.levels", "inventory.levels.dlq",
             "order.changes", "order.changes.dlq",
-            "channel.inbound", "channel.outbound",
-            "logistics.tracking", "logistics.alerts",
-            "returns.events", "dialog.events", "routing.events");
+            "channel.inbound", "channel.inbound.dlq", "channel.outbound",
+            "logistics.tracking", "logistics.tracking.dlq", "logistics.alerts", "logistics.return-scans",
+            "returns.events", "dialog.events", "dialog.events.dlq", "routing.events");
     public static final int PARTITIONS = 3;
 
     private final Path runDir;

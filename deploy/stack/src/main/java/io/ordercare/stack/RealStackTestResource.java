@@ -39,6 +39,12 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
 
     public static final String DATABASE_ARG = "database";
     public static final String TOPICS_ARG = "topics";
+    /**
+     * Other services to run beside the application under test, as {@code module:database} pairs separated by
+     * commas (e.g. {@code order-gateway:orders}). Each is reachable on the port handed to the application as
+     * {@code ordercare.test.<module>.port}.
+     */
+    public static final String SERVICES_ARG = "services";
     public static final String DEFAULT_DATABASE = "app";
     public static final int PARTITIONS = 3;
     private static final String SUPERUSER_PASSWORD = "postgres";
@@ -49,6 +55,9 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
 
     private String database = DEFAULT_DATABASE;
     private List<String> topics = List.of();
+    private List<String> services = List.of();
+    /** The services started so far, by module; they live as long as the servers. Guarded by the class lock. */
+    private static final Map<String, ServiceProcess> RUNNING = new java.util.LinkedHashMap<>();
 
     private record Servers(KafkaBroker kafka, PostgresServer pg) {
     }
@@ -58,6 +67,8 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
         database = initArgs.getOrDefault(DATABASE_ARG, DEFAULT_DATABASE).strip();
         topics = Arrays.stream(initArgs.getOrDefault(TOPICS_ARG, "").split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList();
+        services = Arrays.stream(initArgs.getOrDefault(SERVICES_ARG, "").split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     @Override
@@ -66,14 +77,33 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
         // Both are idempotent, so another profile or another resource with other arguments just adds its own.
         s.pg().createDatabase(database, database, database);
         s.kafka().createTopics(topics, PARTITIONS);
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "kafka.bootstrap.servers", s.kafka().bootstrapServers(),
                 "ordercare.db.host", "localhost",
                 "ordercare.db.port", String.valueOf(s.pg().port()),
                 "ordercare.db.name", database,
                 "ordercare.db.username", database,
                 "ordercare.db.password", database,
-                "quarkus.devservices.enabled", "false");
+                "quarkus.devservices.enabled", "false"));
+        for (String service : services) {
+            ServiceProcess p = ensureService(s, service);
+            config.put("ordercare.test." + p.name() + ".port", String.valueOf(p.port()));
+        }
+        return config;
+    }
+
+    private static synchronized ServiceProcess ensureService(Servers s, String spec) {
+        String[] parts = spec.split(":", 2);
+        String module = parts[0].strip();
+        String db = parts.length > 1 ? parts[1].strip() : DEFAULT_DATABASE;
+        ServiceProcess running = RUNNING.get(module);
+        if (running == null) {
+            s.pg().createDatabase(db, db, db);
+            running = ServiceProcess.start(module, s.kafka().bootstrapServers(), s.pg().port(), db,
+                    Path.of("").toAbsolutePath().resolve("target/test-stack/logs"), Map.of());
+            RUNNING.put(module, running);
+        }
+        return running;
     }
 
     /** Nothing: the servers outlive one Quarkus application so the next profile reuses them; the shutdown hook stops them. */
@@ -129,6 +159,9 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
         }
         writePid(dir, kafka);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (RealStackTestResource.class) {
+                RUNNING.values().forEach(ServiceProcess::stop);
+            }
             // Side by side again: the broker's clean shutdown takes about 2 s, PostgreSQL's well under one.
             CompletableFuture<Void> pgStopped = CompletableFuture.runAsync(pg::stop);
             kafka.stop();
