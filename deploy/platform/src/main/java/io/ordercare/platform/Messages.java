@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -52,18 +55,25 @@ public class Messages {
     private String find(String[] bundles, Locale locale, String key, Object... args) {
         Locale bundleLocale = ZH.getLanguage().equals(locale.getLanguage()) ? ZH : Locale.ROOT;
         for (String name : bundles) {
-            try {
-                ResourceBundle bundle = ResourceBundle.getBundle(name, bundleLocale,
-                        Thread.currentThread().getContextClassLoader(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-                if (bundle.containsKey(key)) {
-                    String pattern = bundle.getString(key);
-                    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-                }
-            } catch (MissingResourceException e) {
-                // a service without sentences of its own
+            Optional<ResourceBundle> bundle = BUNDLE_CACHE.computeIfAbsent(name + "_" + bundleLocale, k -> load(name,
+                    bundleLocale));
+            if (bundle.isPresent() && bundle.get().containsKey(key)) {
+                String pattern = bundle.get().getString(key);
+                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
             }
         }
         return key;
+    }
+
+    /** Bundles are looked up once: some sentences are written for every event of a busy stream. */
+    private static final Map<String, Optional<ResourceBundle>> BUNDLE_CACHE = new ConcurrentHashMap<>();
+
+    private static Optional<ResourceBundle> load(String name, Locale locale) {
+        try {
+            return Optional.of(ResourceBundle.getBundle(name, locale, Thread.currentThread().getContextClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        } catch (MissingResourceException e) {
+            return Optional.empty(); // a service without sentences of its own
+        }
     }
 }

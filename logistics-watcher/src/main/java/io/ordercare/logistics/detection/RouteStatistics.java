@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The learned transit statistics of every route, kept in memory for the hot paths and in
- * {@code route_stats} for restarts and other replicas. What a batch learns is merged into the table in the
- * batch's own transaction and into memory after it commits; a periodic re-read picks up what other
- * replicas learned.
+ * {@code route_stats} for restarts and other replicas. What a batch learns counts in memory as soon as the batch
+ * commits and is merged into the table by a flush every second, outside the batches' transactions: the
+ * concurrent consumers would otherwise queue behind each other's locks on the same few route rows. A crash
+ * loses at most the last second of learning, which only makes the statistics a little less sure. A periodic
+ * re-read picks up what other replicas learned.
  */
 @ApplicationScoped
 public class RouteStatistics {
@@ -33,6 +35,11 @@ public class RouteStatistics {
     LogisticsConfig config;
 
     private final Map<RouteKey, RouteStats> routes = new ConcurrentHashMap<>();
+    /** Learned since the last flush; swapped out whole by the flush. */
+    private final java.util.concurrent.atomic.AtomicReference<Learned> pending =
+            new java.util.concurrent.atomic.AtomicReference<>(new Learned());
+    /** Being written by the flush right now (a re-read of the table must not forget it). */
+    private volatile Learned flushing = new Learned();
     private volatile DetectionThresholds thresholds;
 
     public DetectionThresholds thresholds() {
@@ -51,9 +58,9 @@ public class RouteStatistics {
         return thresholds().profile(of(key));
     }
 
-    /** Collects one batch's observations, to be merged by {@link #merge} and then {@link #remember}. */
+    /** Collects one batch's observations, for {@link #remember}. */
     public static final class Learned {
-        private final Map<RouteKey, RouteStats> byRoute = new java.util.HashMap<>();
+        private final Map<RouteKey, RouteStats> byRoute = new ConcurrentHashMap<>();
 
         public void gap(RouteKey route, double seconds) {
             byRoute.merge(route, new RouteStats(RunningStats.EMPTY.add(seconds), RunningStats.EMPTY), RouteStats::merge);
@@ -68,8 +75,8 @@ public class RouteStatistics {
         }
     }
 
-    /** Adds a batch's observations to the table, routes in a fixed order so concurrent batches never deadlock. */
-    public Uni<Void> merge(SqlConnection conn, Learned learned, Instant now) {
+    /** Adds observations to the table, routes in a fixed order so concurrent writers never deadlock. */
+    Uni<Void> merge(SqlConnection conn, Learned learned, Instant now) {
         if (learned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -123,9 +130,27 @@ public class RouteStatistics {
                 .replaceWithVoid();
     }
 
-    /** After the batch committed: what it learned counts in memory at once. */
+    /** After the batch committed: what it learned counts in memory at once and is queued for the table. */
     public void remember(Learned learned) {
-        learned.byRoute.forEach((k, v) -> routes.merge(k, v, RouteStats::merge));
+        learned.byRoute.forEach((k, v) -> {
+            routes.merge(k, v, RouteStats::merge);
+            pending.get().byRoute.merge(k, v, RouteStats::merge);
+        });
+    }
+
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flush() {
+        Learned batch = pending.getAndSet(new Learned());
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        flushing = batch;
+        return pool.withTransaction(conn -> merge(conn, batch, java.time.Instant.now()))
+                .eventually(() -> flushing = new Learned())
+                .onFailure().invoke(t -> {
+                    // put it back for the next flush
+                    batch.byRoute.forEach((k, v) -> pending.get().byRoute.merge(k, v, RouteStats::merge));
+                });
     }
 
     @Scheduled(every = "${ordercare.logistics.route-stats-refresh}", delayed = "1s",
@@ -134,13 +159,16 @@ public class RouteStatistics {
         return refresh();
     }
 
-    /** Re-reads every route from the table. */
+    /** Re-reads every route from the table, plus what this replica learned and has not written yet. */
     public Uni<Void> refresh() {
-        return pool.query("select * from route_stats").execute().invoke(rows -> rows.forEach(r -> routes.put(
-                new RouteKey(r.getString("carrier"), r.getString("origin"), r.getString("destination")),
-                new RouteStats(new RunningStats(r.getLong("gap_count"), r.getDouble("gap_mean"), r.getDouble("gap_m2")),
-                        new RunningStats(r.getLong("transit_count"), r.getDouble("transit_mean"),
-                                r.getDouble("transit_m2"))))))
-                .replaceWithVoid();
+        return pool.query("select * from route_stats").execute().invoke(rows -> rows.forEach(r -> {
+            RouteKey key = new RouteKey(r.getString("carrier"), r.getString("origin"), r.getString("destination"));
+            RouteStats stored = new RouteStats(
+                    new RunningStats(r.getLong("gap_count"), r.getDouble("gap_mean"), r.getDouble("gap_m2")),
+                    new RunningStats(r.getLong("transit_count"), r.getDouble("transit_mean"), r.getDouble("transit_m2")));
+            RouteStats unwritten = pending.get().byRoute.getOrDefault(key, RouteStats.NONE)
+                    .merge(flushing.byRoute.getOrDefault(key, RouteStats.NONE));
+            routes.put(key, stored.merge(unwritten));
+        })).replaceWithVoid();
     }
 }

@@ -67,6 +67,9 @@ public interface LogisticsConfig {
     }
 
     interface Sweep {
+        /** Off only where something else drives the sweep. */
+        boolean enabled();
+
         /** How often the due parcels are looked at: bounds the delay between a threshold crossing and its alert. */
         Duration interval();
 

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -158,27 +157,60 @@ public class ParcelStore {
                 .map(ParcelStore::parcels);
     }
 
-    /** Writes back everything the hot paths change. */
+    /** Writes back everything the hot paths change, the whole batch in one statement. */
     public Uni<Void> update(SqlConnection conn, List<Parcel> parcels, Instant now) {
         if (parcels.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>(parcels.size());
-        for (Parcel p : parcels) {
-            rows.add(Tuple.from(Arrays.asList(p.id, p.status.name(), nullable(p.lastScanAt), nullable(p.lastScanCode),
-                    nullable(p.lastHub), nullable(p.lastCity), p.scanCount, p.deliveryAttempts, nullable(p.deliveredAt),
-                    nullable(p.predictedArrival), nullable(p.nextCheckAt), nullable(p.stuckAlertedFor),
-                    nullable(p.lostAlertedFor), nullable(p.delayAlertedFor), nullable(p.orderSyncStatus),
-                    nullable(p.orderSyncReason), p.orderSyncAttempts, nullable(p.orderSyncDueAt), ts(now))));
+        int n = parcels.size();
+        Long[] ids = new Long[n];
+        String[] status = new String[n], codes = new String[n], hubs = new String[n], cities = new String[n],
+                syncStatus = new String[n], syncReason = new String[n];
+        OffsetDateTime[] lastScan = new OffsetDateTime[n], delivered = new OffsetDateTime[n],
+                predicted = new OffsetDateTime[n], next = new OffsetDateTime[n], stuck = new OffsetDateTime[n],
+                lost = new OffsetDateTime[n], syncDue = new OffsetDateTime[n];
+        Integer[] scanCounts = new Integer[n], attempts = new Integer[n], syncAttempts = new Integer[n];
+        LocalDate[] delay = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            Parcel p = parcels.get(i);
+            ids[i] = p.id;
+            status[i] = p.status.name();
+            lastScan[i] = tsOrNull(p.lastScanAt);
+            codes[i] = p.lastScanCode;
+            hubs[i] = p.lastHub;
+            cities[i] = p.lastCity;
+            scanCounts[i] = p.scanCount;
+            attempts[i] = p.deliveryAttempts;
+            delivered[i] = tsOrNull(p.deliveredAt);
+            predicted[i] = tsOrNull(p.predictedArrival);
+            next[i] = tsOrNull(p.nextCheckAt);
+            stuck[i] = tsOrNull(p.stuckAlertedFor);
+            lost[i] = tsOrNull(p.lostAlertedFor);
+            delay[i] = p.delayAlertedFor;
+            syncStatus[i] = p.orderSyncStatus;
+            syncReason[i] = p.orderSyncReason;
+            syncAttempts[i] = p.orderSyncAttempts;
+            syncDue[i] = tsOrNull(p.orderSyncDueAt);
         }
         return conn.preparedQuery("""
-                update shipment set status = $2, last_scan_at = $3, last_scan_code = $4, last_hub = $5, last_city = $6,
-                       scan_count = $7, delivery_attempts = $8, delivered_at = $9, predicted_arrival = $10,
-                       next_check_at = $11, stuck_alerted_for = $12, lost_alerted_for = $13, delay_alerted_for = $14,
-                       order_sync_status = $15, order_sync_reason = $16, order_sync_attempts = $17,
-                       order_sync_due_at = $18, updated_at = $19, version = version + 1
-                 where id = $1""")
-                .executeBatch(rows).replaceWithVoid();
+                update shipment s set status = u.status, last_scan_at = u.last_scan_at, last_scan_code = u.code,
+                       last_hub = u.hub, last_city = u.city, scan_count = u.scan_count,
+                       delivery_attempts = u.attempts, delivered_at = u.delivered_at,
+                       predicted_arrival = u.predicted, next_check_at = u.next_check_at,
+                       stuck_alerted_for = u.stuck, lost_alerted_for = u.lost, delay_alerted_for = u.delay,
+                       order_sync_status = u.sync_status, order_sync_reason = u.sync_reason,
+                       order_sync_attempts = u.sync_attempts, order_sync_due_at = u.sync_due, updated_at = $19,
+                       version = s.version + 1
+                  from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+                              $7::int[], $8::int[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[],
+                              $12::timestamptz[], $13::timestamptz[], $14::date[], $15::text[], $16::text[],
+                              $17::int[], $18::timestamptz[])
+                       as u(id, status, last_scan_at, code, hub, city, scan_count, attempts, delivered_at, predicted,
+                            next_check_at, stuck, lost, delay, sync_status, sync_reason, sync_attempts, sync_due)
+                 where s.id = u.id""")
+                .execute(Tuple.tuple(List.of(ids, status, lastScan, codes, hubs, cities, scanCounts, attempts, delivered,
+                        predicted, next, stuck, lost, delay, syncStatus, syncReason, syncAttempts, syncDue, ts(now))))
+                .replaceWithVoid();
     }
 
     /** An alert and its CloudEvent, written together. */
@@ -302,11 +334,12 @@ public class ParcelStore {
     }
 
     static OffsetDateTime ts(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        // not OffsetDateTime.ofInstant: it builds the offset's ZoneRules anew on every call
+        return OffsetDateTime.of(java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
-    /** Instants as timestamptz; everything else (nulls included) as is. */
-    private static Object nullable(Object value) {
-        return value instanceof Instant i ? ts(i) : value;
+    private static OffsetDateTime tsOrNull(Instant instant) {
+        return instant == null ? null : ts(instant);
     }
 }

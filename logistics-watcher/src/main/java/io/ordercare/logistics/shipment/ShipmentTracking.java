@@ -13,7 +13,10 @@ import io.ordercare.logistics.detection.ShipmentWatch;
 import io.ordercare.logistics.order.OrderStatusSync;
 import io.ordercare.logistics.platform.LogisticsConfig;
 import io.ordercare.logistics.tracking.CarrierScan;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -165,14 +168,24 @@ public class ShipmentTracking {
                 .map(s -> s.created);
     }
 
-    @Scheduled(every = "${ordercare.logistics.sweep.interval}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduledSweep() {
-        return sweepAll().replaceWithVoid()
-                .onFailure().recoverWithItem(t -> {
-                    LOG.warnf("sweep failed (next one retries): %s", t.getMessage());
-                    return null;
-                });
+    /**
+     * The sweep runs on a Vert.x timer rather than {@code @Scheduled}, whose intervals cannot go below a second:
+     * the interval bounds how late a threshold crossing is alerted. One sweep at a time.
+     */
+    void startSweeping(@Observes StartupEvent started, Vertx vertx) {
+        if (!config.sweep().enabled()) {
+            return;
+        }
+        AtomicBoolean running = new AtomicBoolean();
+        vertx.setPeriodic(2000, config.sweep().interval().toMillis(), id -> {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            sweepAll().subscribe().with(n -> running.set(false), t -> {
+                running.set(false);
+                LOG.warnf("sweep failed (the next one retries): %s", t.getMessage());
+            });
+        });
     }
 
     /** Sweeps batch after batch until nothing is due. Returns how many parcels were looked at. */
@@ -280,9 +293,12 @@ public class ShipmentTracking {
                         raised = kept;
                         kept.forEach(a -> outbox.add(new ParcelStore.OutboxEvent(a.id(), a.topic(), a.key(), a.event())));
                     })
-                    .chain(() -> store.queue(conn, outbox.stream()
-                            .filter(e -> alerts.stream().noneMatch(a -> a.id().equals(e.id()))).toList()))
-                    .chain(() -> routes.merge(conn, learned, now))
+                    .chain(() -> {
+                        // the alerts' events are queued with the alerts; the rest (return-parcel scans) here
+                        java.util.Set<java.util.UUID> alertIds = new java.util.HashSet<>();
+                        alerts.forEach(a -> alertIds.add(a.id()));
+                        return store.queue(conn, outbox.stream().filter(e -> !alertIds.contains(e.id())).toList());
+                    })
                     .replaceWith(this);
         }
     }
