@@ -85,6 +85,10 @@ public class OutboxPublisher {
                         LOG.infof("outbox: sending %d events again", events.size());
                     }
                     return publish(events);
+                })
+                .onFailure().recoverWithItem(t -> {
+                    LOG.warnf("outbox: republish failed (the next one retries): %s", t.getMessage());
+                    return null;
                 });
     }
 }

@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class RouteStatistics {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RouteStatistics.class);
+
     @Inject
     Pool pool;
 
@@ -147,16 +149,21 @@ public class RouteStatistics {
         flushing = batch;
         return pool.withTransaction(conn -> merge(conn, batch, java.time.Instant.now()))
                 .eventually(() -> flushing = new Learned())
-                .onFailure().invoke(t -> {
+                .onFailure().recoverWithItem(t -> {
                     // put it back for the next flush
                     batch.byRoute.forEach((k, v) -> pending.get().byRoute.merge(k, v, RouteStats::merge));
+                    LOG.warnf("route statistics not written (the next flush retries): %s", t.getMessage());
+                    return null;
                 });
     }
 
     @Scheduled(every = "${ordercare.logistics.route-stats-refresh}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRefresh() {
-        return refresh();
+        return refresh().onFailure().recoverWithItem(t -> {
+            LOG.warnf("route statistics not re-read (the next refresh retries): %s", t.getMessage());
+            return null;
+        });
     }
 
     /** Re-reads every route from the table, plus what this replica learned and has not written yet. */

@@ -13,6 +13,7 @@ import io.ordercare.logistics.detection.ShipmentWatch;
 import io.ordercare.logistics.order.OrderStatusSync;
 import io.ordercare.logistics.platform.LogisticsConfig;
 import io.ordercare.logistics.tracking.CarrierScan;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.event.Observes;
@@ -75,12 +76,14 @@ public class ShipmentTracking {
     MeterRegistry registry;
 
     private ShipmentWatch watch;
-    private Timer sweepTimer;
+    private Timer sweepDuration;
+    private volatile Long sweepTimer;
+    private Vertx vertx;
 
     @PostConstruct
     void init() {
         watch = new ShipmentWatch(config.detection().thresholds());
-        sweepTimer = Timer.builder("ordercare.logistics.sweep").description("one sweep transaction over due parcels")
+        sweepDuration = Timer.builder("ordercare.logistics.sweep").description("one sweep transaction over due parcels")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
@@ -176,8 +179,9 @@ public class ShipmentTracking {
         if (!config.sweep().enabled()) {
             return;
         }
+        this.vertx = vertx;
         AtomicBoolean running = new AtomicBoolean();
-        vertx.setPeriodic(2000, config.sweep().interval().toMillis(), id -> {
+        sweepTimer = vertx.setPeriodic(2000, config.sweep().interval().toMillis(), id -> {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
@@ -186,6 +190,14 @@ public class ShipmentTracking {
                 LOG.warnf("sweep failed (the next one retries): %s", t.getMessage());
             });
         });
+    }
+
+    /** No sweep may start while the database pool closes. */
+    void stopSweeping(@Observes ShutdownEvent stopping) {
+        Long timer = sweepTimer;
+        if (timer != null && vertx != null) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     /** Sweeps batch after batch until nothing is due. Returns how many parcels were looked at. */
@@ -210,7 +222,7 @@ public class ShipmentTracking {
             }
             return s.write(due);
         }))
-                .invoke(s -> sweepTimer.record(Duration.ofNanos(System.nanoTime() - started)))
+                .invoke(s -> sweepDuration.record(Duration.ofNanos(System.nanoTime() - started)))
                 .call(this::afterCommit)
                 .map(s -> s.swept);
     }
