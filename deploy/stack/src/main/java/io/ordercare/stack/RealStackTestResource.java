@@ -3,6 +3,7 @@ package io.ordercare.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,17 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
         ServiceProcess running = RUNNING.get(module);
         if (running == null) {
             s.pg().createDatabase(db, db, db);
+            Path dir = Path.of("").toAbsolutePath().resolve("target/test-stack");
             running = ServiceProcess.start(module, s.kafka().bootstrapServers(), s.pg().port(), db,
-                    Path.of("").toAbsolutePath().resolve("target/test-stack/logs"), Map.of());
+                    dir.resolve("logs"), Map.of());
             RUNNING.put(module, running);
+            // so that a later run can stop it if this JVM is killed before its shutdown hook runs
+            try {
+                Files.writeString(Files.createDirectories(dir.resolve("pids")).resolve("service-" + module + ".pid"),
+                        running.pid() + "\n");
+            } catch (IOException e) {
+                LOG.warnf("Could not write the pid of %s: %s", module, e.getMessage());
+            }
         }
         return running;
     }
@@ -190,6 +199,17 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
      * would otherwise keep running, and hold files of the folder about to be deleted.
      */
     private static void stopLeftovers(Path dir) {
+        try (var pidFiles = Files.exists(dir.resolve("pids")) ? Files.list(dir.resolve("pids")) : java.util.stream.Stream.<Path>empty()) {
+            pidFiles.filter(f -> f.getFileName().toString().startsWith("service-")).forEach(f -> {
+                ProcessHandle service = ProcessSupport.readPidFile(f);
+                if (service != null && ProcessSupport.commandLine(service).contains("quarkus-run.jar")) {
+                    LOG.infof("Stopping %s left by an earlier test run (pid %d)", f.getFileName(), service.pid());
+                    ProcessSupport.terminate(service, Duration.ofSeconds(15));
+                }
+            });
+        } catch (IOException e) {
+            LOG.warnf("Could not look for services left by an earlier test run: %s", e.getMessage());
+        }
         ProcessHandle broker = ProcessSupport.readPidFile(dir.resolve("pids/kafka.pid"));
         if (broker != null && KafkaBroker.isBrokerOf(broker, dir.resolve("kafka"))) {
             LOG.infof("Stopping a Kafka broker left by an earlier test run (pid %d)", broker.pid());

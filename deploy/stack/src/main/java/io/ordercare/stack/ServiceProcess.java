@@ -42,6 +42,10 @@ public final class ServiceProcess {
         return port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * Starts {@code <repo>/<module>/target/quarkus-app/quarkus-run.jar} with the stack's Kafka and the given
      * database, on a free port, and waits until it reports ready. Logs go to {@code logDir/<module>.log}.
