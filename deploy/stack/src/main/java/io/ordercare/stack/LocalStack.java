@@ -35,7 +35,7 @@ public final class LocalStack {
             "inventory.levels", "inventory.levels.dlq",
             "order.changes", "order.changes.dlq",
             "channel.inbound", "channel.inbound.dlq", "channel.outbound",
-            "logistics.tracking", "logistics.tracking.dlq", "logistics.alerts", "logistics.return-scans",
+            "logistics.tracking", "logistics.tracking.dlq", "logistics.alerts", "logistics.return-scans", "logistics.return-scans.dlq",
             "returns.events", "dialog.events", "dialog.events.dlq", "routing.events");
     public static final int PARTITIONS = 3;
 
