@@ -389,7 +389,16 @@ public final class KafkaBroker {
                     }
                 }
             }
-            LOG.debugf("Created topics %s", missing.stream().map(NewTopic::name).toList());
+            // The controller has them; wait until the broker's metadata (what clients see) has them too.
+            Set<String> wanted = new java.util.HashSet<>(missing.stream().map(NewTopic::name).toList());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + wanted + " created but not visible within 30 s");
+                }
+                Thread.sleep(50);
+            }
+            LOG.debugf("Created topics %s", wanted);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not list/create topics on " + bootstrapServers(), e);
         } catch (InterruptedException e) {

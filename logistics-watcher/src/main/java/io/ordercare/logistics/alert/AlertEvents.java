@@ -11,6 +11,7 @@ import io.ordercare.logistics.shipment.ParcelStore;
 import io.ordercare.logistics.tracking.CarrierScan;
 import io.ordercare.platform.CloudEvent;
 import io.ordercare.platform.Messages;
+import io.ordercare.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public class AlertEvents {
     }
 
     /** A scan of a return parcel, for returns-service to move its return request along. */
-    public ParcelStore.OutboxEvent returnScan(Parcel p, CarrierScan scan, Instant now, String topic) {
+    public Outbox.Event returnScan(Parcel p, CarrierScan scan, Instant now, String topic) {
         ObjectNode data = json.createObjectNode();
         putIfPresent(data, "returnId", p.returnId);
         data.put("orderId", p.orderId);
@@ -95,7 +96,7 @@ public class AlertEvents {
         UUID id = UUID.nameUUIDFromBytes((p.carrier + "|" + p.trackingNumber + "|" + scan.scannedAt() + "|"
                 + scan.code()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CloudEvent event = CloudEvent.of(id.toString(), SOURCE, "return-parcel.scanned", now, p.orderId, data);
-        return new ParcelStore.OutboxEvent(id, topic, p.orderId, write(event));
+        return new Outbox.Event(id, topic, p.orderId, write(event));
     }
 
     private String sentence(Locale l, Parcel p, Finding f) {

@@ -1,6 +1,7 @@
 package io.ordercare.logistics.shipment;
 
 import io.ordercare.logistics.tracking.CarrierScan;
+import io.ordercare.platform.outbox.Outbox;
 import io.ordercare.logistics.tracking.ScanCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -251,34 +252,9 @@ public class ParcelStore {
                     java.util.Set<java.util.UUID> inserted = new java.util.HashSet<>();
                     rows.forEach(r -> inserted.add(r.getUUID("id")));
                     List<NewAlert> kept = alerts.stream().filter(a -> inserted.contains(a.id())).toList();
-                    return queue(conn, kept.stream().map(a -> new OutboxEvent(a.id(), a.topic(), a.key(), a.event()))
-                            .toList()).replaceWith(kept);
+                    return Outbox.write(conn, kept.stream().map(a -> new Outbox.Event(a.id(), a.topic(), a.key(),
+                            a.event())).toList()).replaceWith(kept);
                 });
-    }
-
-    /** An event to publish after the transaction commits. */
-    public record OutboxEvent(java.util.UUID id, String topic, String key, String event) {
-    }
-
-    /** Queues events in the outbox (stamped with the database's wall clock, which the republisher goes by). */
-    public Uni<Void> queue(SqlConnection conn, List<OutboxEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int n = events.size();
-        java.util.UUID[] ids = new java.util.UUID[n];
-        String[] topics = new String[n], keys = new String[n], bodies = new String[n];
-        for (int i = 0; i < n; i++) {
-            OutboxEvent e = events.get(i);
-            ids[i] = e.id();
-            topics[i] = e.topic();
-            keys[i] = e.key();
-            bodies[i] = e.event();
-        }
-        return conn.preparedQuery("""
-                insert into outbox (id, topic, key, event, created_at)
-                select i, t, k, e, now() from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as x(i, t, k, e)""")
-                .execute(Tuple.of(ids, topics, keys, bodies)).replaceWithVoid();
     }
 
     // ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io.ordercare.logistics.detection.ShipmentWatch;
 import io.ordercare.logistics.order.OrderStatusSync;
 import io.ordercare.logistics.platform.LogisticsConfig;
 import io.ordercare.logistics.tracking.CarrierScan;
+import io.ordercare.platform.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -245,7 +246,7 @@ public class ShipmentTracking {
         private final Instant now;
         private final RouteStatistics.Learned learned = new RouteStatistics.Learned();
         private final List<ParcelStore.NewAlert> alerts = new ArrayList<>();
-        private final List<ParcelStore.OutboxEvent> outbox = new ArrayList<>();
+        private final List<Outbox.Event> outbox = new ArrayList<>();
         private final List<OrderStatusSync.Push> pushes = new ArrayList<>();
         private List<ParcelStore.NewAlert> raised = List.of();
         private List<Parcel> created = List.of();
@@ -303,13 +304,13 @@ public class ShipmentTracking {
                     .chain(() -> store.insertAlerts(conn, alerts))
                     .invoke(kept -> {
                         raised = kept;
-                        kept.forEach(a -> outbox.add(new ParcelStore.OutboxEvent(a.id(), a.topic(), a.key(), a.event())));
+                        kept.forEach(a -> outbox.add(new Outbox.Event(a.id(), a.topic(), a.key(), a.event())));
                     })
                     .chain(() -> {
                         // the alerts' events are queued with the alerts; the rest (return-parcel scans) here
                         java.util.Set<java.util.UUID> alertIds = new java.util.HashSet<>();
                         alerts.forEach(a -> alertIds.add(a.id()));
-                        return store.queue(conn, outbox.stream().filter(e -> !alertIds.contains(e.id())).toList());
+                        return Outbox.write(conn, outbox.stream().filter(e -> !alertIds.contains(e.id())).toList());
                     })
                     .replaceWith(this);
         }

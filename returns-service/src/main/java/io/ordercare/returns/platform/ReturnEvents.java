@@ -1,5 +1,6 @@
 package io.ordercare.returns.platform;
 
+import io.ordercare.platform.outbox.Outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordercare.platform.CloudEvent;

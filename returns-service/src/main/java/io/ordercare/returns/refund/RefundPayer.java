@@ -3,7 +3,7 @@ package io.ordercare.returns.refund;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordercare.returns.platform.Money;
-import io.ordercare.returns.platform.Outbox;
+import io.ordercare.platform.outbox.Outbox;
 import io.ordercare.returns.platform.OutboxPublisher;
 import io.ordercare.returns.platform.ReturnEvents;
 import io.ordercare.returns.platform.ReturnsConfig;

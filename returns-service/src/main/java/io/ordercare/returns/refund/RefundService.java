@@ -8,7 +8,7 @@ import io.ordercare.returns.order.OrderClient;
 import io.ordercare.returns.order.OrderFacts;
 import io.ordercare.returns.platform.Money;
 import io.ordercare.returns.platform.OrderLock;
-import io.ordercare.returns.platform.Outbox;
+import io.ordercare.platform.outbox.Outbox;
 import io.ordercare.returns.platform.OutboxPublisher;
 import io.ordercare.returns.platform.Refusal;
 import io.ordercare.returns.platform.ReturnEvents;
