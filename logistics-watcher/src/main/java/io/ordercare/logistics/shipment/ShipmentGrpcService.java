@@ -2,7 +2,7 @@ package io.ordercare.logistics.shipment;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.ordercare.platform.InvalidRequestException;
+import io.ordercare.platform.GrpcStatuses;
 import io.ordercare.proto.shipment.v1.Alert;
 import io.ordercare.proto.shipment.v1.Prediction;
 import io.ordercare.proto.shipment.v1.RegisterReturnParcelRequest;
@@ -11,14 +11,11 @@ import io.ordercare.proto.shipment.v1.TrackShipmentResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /** gRPC {@code ShipmentService}: translates and delegates to {@link ShipmentService}. */
 @GrpcService
 public class ShipmentGrpcService implements io.ordercare.proto.shipment.v1.ShipmentService {
 
-    private static final Logger LOG = Logger.getLogger(ShipmentGrpcService.class);
 
     @Inject
     ShipmentService shipments;
@@ -70,15 +67,7 @@ public class ShipmentGrpcService implements io.ordercare.proto.shipment.v1.Shipm
         if (t instanceof ShipmentNotFoundException e) {
             return Status.NOT_FOUND.withDescription("no shipment for " + e.key()).asRuntimeException();
         }
-        if (t instanceof InvalidRequestException e) {
-            return Status.INVALID_ARGUMENT.withDescription(e.errors().stream()
-                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
-        }
-        if (t instanceof StatusRuntimeException e) {
-            return e;
-        }
-        LOG.error("unexpected failure in a gRPC call", t);
-        return Status.INTERNAL.withDescription("internal error; the request changed nothing").asRuntimeException();
+        return GrpcStatuses.common(t);
     }
 
     private static String nz(String s) {

@@ -4,6 +4,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.ordercare.gateway.customer.CustomerIdentity;
 import io.ordercare.gateway.ingest.InvalidOrderException;
+import io.ordercare.platform.FieldError;
+import io.ordercare.platform.GrpcStatuses;
 import io.ordercare.platform.InvalidRequestException;
 import io.ordercare.proto.order.v1.AdjustPriceRequest;
 import io.ordercare.proto.order.v1.CancelOrderRequest;
@@ -20,8 +22,6 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
  * gRPC face of the order use cases for internal callers. Failures become meaningful statuses:
@@ -31,7 +31,6 @@ import org.jboss.logging.Logger;
 @GrpcService
 public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderService {
 
-    private static final Logger LOG = Logger.getLogger(OrderGrpcService.class);
     private static final String CALLER = "grpc";
 
     @Inject
@@ -126,18 +125,10 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
         if (t instanceof OrderStateException e) {
             return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
         }
-        if (t instanceof InvalidRequestException e) {
-            return Status.INVALID_ARGUMENT.withDescription(e.errors().stream()
-                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
-        }
         if (t instanceof InvalidOrderException e) {
-            return Status.INVALID_ARGUMENT.withDescription(e.violations().stream()
-                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
+            return GrpcStatuses.invalidArgument(e.violations().stream()
+                    .map(v -> new FieldError(v.field(), v.code(), v.rejectedValue())).toList());
         }
-        if (t instanceof StatusRuntimeException e) {
-            return e;
-        }
-        LOG.error("unexpected failure in a gRPC call", t);
-        return Status.INTERNAL.withDescription("internal error; the request changed nothing").asRuntimeException();
+        return GrpcStatuses.common(t);
     }
 }

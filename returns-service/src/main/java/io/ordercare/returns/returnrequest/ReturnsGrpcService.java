@@ -2,7 +2,7 @@ package io.ordercare.returns.returnrequest;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.ordercare.platform.InvalidRequestException;
+import io.ordercare.platform.GrpcStatuses;
 import io.ordercare.proto.returns.v1.Eligibility;
 import io.ordercare.proto.returns.v1.EligibilityRequest;
 import io.ordercare.proto.returns.v1.GetRefundRequest;
@@ -35,14 +35,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /** gRPC {@code ReturnsService}: translates and delegates to the use cases. */
 @GrpcService
 public class ReturnsGrpcService implements io.ordercare.proto.returns.v1.ReturnsService {
 
-    private static final Logger LOG = Logger.getLogger(ReturnsGrpcService.class);
 
     @Inject
     ReturnService returns;
@@ -196,10 +193,6 @@ public class ReturnsGrpcService implements io.ordercare.proto.returns.v1.Returns
     }
 
     static StatusRuntimeException toStatus(Throwable t) {
-        if (t instanceof InvalidRequestException e) {
-            return Status.INVALID_ARGUMENT.withDescription(e.errors().stream()
-                    .map(f -> f.field() + ": " + f.code()).collect(Collectors.joining("; "))).asRuntimeException();
-        }
         if (t instanceof Refusal r) {
             return Status.fromCode(r.kind().grpc).withDescription(r.code() + ": " + r.getMessage()).asRuntimeException();
         }
@@ -209,11 +202,7 @@ public class ReturnsGrpcService implements io.ordercare.proto.returns.v1.Returns
         if (t instanceof OrderUnavailableException) {
             return Status.UNAVAILABLE.withDescription("order-gateway unreachable; nothing written").asRuntimeException();
         }
-        if (t instanceof StatusRuntimeException e) {
-            return e;
-        }
-        LOG.error("unexpected failure in a gRPC call", t);
-        return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+        return GrpcStatuses.common(t);
     }
 
     private static String blankToNull(String s) {

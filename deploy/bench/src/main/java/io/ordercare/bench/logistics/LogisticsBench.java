@@ -226,9 +226,13 @@ public final class LogisticsBench {
         }
         Map<String, Long> latencies = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread tap = new Thread(() -> consumeAlerts(orders, latencies, stop), "alert-tap");
+        java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
+        Thread tap = new Thread(() -> consumeAlerts(orders, latencies, stop, assigned), "alert-tap");
         tap.start();
-        Thread.sleep(3000); // the tap is subscribed before anything can cross
+        // the tap reads from the end of the topic: it must own its partitions before anything can cross
+        if (!assigned.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the alert tap got no partitions of logistics.alerts within 60 s");
+        }
         for (int i = 0; i < n; i++) {
             String orderId = run + "-A" + i;
             producer.send(new ProducerRecord<>("order.changes", orderId, shippedEvent(orderId, parcels.get(i),
@@ -279,7 +283,8 @@ public final class LogisticsBench {
                         p99 <= 1000 && ms.length == n ? "met" : "MISSED") });
     }
 
-    void consumeAlerts(Set<String> orders, Map<String, Long> latencies, AtomicBoolean stop) {
+    void consumeAlerts(Set<String> orders, Map<String, Long> latencies, AtomicBoolean stop,
+            java.util.concurrent.CountDownLatch assigned) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "logistics-bench-" + run);
@@ -289,7 +294,13 @@ public final class LogisticsBench {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of("logistics.alerts"));
             while (!stop.get()) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                var polled = c.poll(Duration.ofMillis(100));
+                if (!c.assignment().isEmpty()) {
+                    // the starting positions are fixed once a position is known for every partition
+                    c.assignment().forEach(c::position);
+                    assigned.countDown();
+                }
+                for (ConsumerRecord<String, String> r : polled) {
                     if (!orders.contains(r.key()) || !r.value().contains("\"shipment.stuck\"")) {
                         continue;
                     }
