@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +43,10 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
     public static final String TOPICS_ARG = "topics";
     /**
      * Other services to run beside the application under test, as {@code module:database} pairs separated by
-     * commas (e.g. {@code order-gateway:orders}). Each is reachable on the port handed to the application as
-     * {@code ordercare.test.<module>.port}.
+     * commas (e.g. {@code order-gateway:orders}), started in that order. Each is reachable on the port handed to
+     * the application as {@code ordercare.test.<module>.port}. A third part wires a service's gRPC clients to
+     * services started before it: {@code returns-service:returns:orders=order-gateway} points its client
+     * {@code orders} at the order-gateway started here ({@code ;} separates several clients).
      */
     public static final String SERVICES_ARG = "services";
     public static final String DEFAULT_DATABASE = "app";
@@ -94,15 +97,28 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
     }
 
     private static synchronized ServiceProcess ensureService(Servers s, String spec) {
-        String[] parts = spec.split(":", 2);
+        String[] parts = spec.split(":", 3);
         String module = parts[0].strip();
         String db = parts.length > 1 ? parts[1].strip() : DEFAULT_DATABASE;
         ServiceProcess running = RUNNING.get(module);
         if (running == null) {
+            Map<String, String> clients = new LinkedHashMap<>();
+            if (parts.length > 2) {
+                for (String wiring : parts[2].split(";")) {
+                    String[] kv = wiring.split("=", 2);
+                    ServiceProcess target = kv.length == 2 ? RUNNING.get(kv[1].strip()) : null;
+                    if (target == null) {
+                        throw new IllegalArgumentException("service spec " + spec + ": " + wiring
+                                + " does not name a service started before it");
+                    }
+                    clients.put("quarkus.grpc.clients." + kv[0].strip() + ".host", "localhost");
+                    clients.put("quarkus.grpc.clients." + kv[0].strip() + ".port", String.valueOf(target.port()));
+                }
+            }
             s.pg().createDatabase(db, db, db);
             Path dir = Path.of("").toAbsolutePath().resolve("target/test-stack");
             running = ServiceProcess.start(module, s.kafka().bootstrapServers(), s.pg().port(), db,
-                    dir.resolve("logs"), Map.of());
+                    dir.resolve("logs"), clients);
             RUNNING.put(module, running);
             // so that a later run can stop it if this JVM is killed before its shutdown hook runs
             try {

@@ -3,12 +3,15 @@ package io.ordercare.gateway.ingest;
 import java.time.Instant;
 
 /**
- * A movement of money the platform reported with the order; at intake only charges.
+ * A movement of money the platform reported with the order: a charge, or a refund when the platform lists its
+ * payment transactions (Shopify's {@code transactions}). Several succeeded charges of one order are kept as sent:
+ * a double charge is recorded, not hidden.
  *
- * @param kind          {@value #CHARGE}
+ * @param kind          {@value #CHARGE} or {@value #REFUND}
  * @param status        {@value #SUCCEEDED}, {@value #FAILED} or {@value #PENDING}
  * @param providerRef   the payment provider's reference (e.g. the Alipay trade number), when sent
- * @param failureReason the platform's code for why it failed; null unless failed
+ * @param failureReason why it failed: the platform's lower-case code (e.g. {@code insufficient_funds},
+ *                      {@code card_declined}, {@code processing_error}), else its message; null unless failed
  */
 public record IncomingTransaction(
         String kind,
@@ -19,6 +22,7 @@ public record IncomingTransaction(
         Instant at) {
 
     public static final String CHARGE = "CHARGE";
+    public static final String REFUND = "REFUND";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
     public static final String PENDING = "PENDING";

@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads the fields of a raw platform payload as canonical values and records each problem as a
@@ -85,6 +87,25 @@ final class PayloadReader {
         return lines;
     }
 
+    /**
+     * The elements of an optional array of objects; empty when absent, null or empty. A value that is no array
+     * is {@link ViolationCode#INVALID_VALUE}, an element that is no object {@link ViolationCode#REQUIRED}.
+     */
+    List<PayloadReader> objects(String field) {
+        JsonNode value = node.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !value.isArray()) {
+            reject(field, ViolationCode.INVALID_VALUE, value.isValueNode() ? value.asText() : null);
+            return List.of();
+        }
+        List<PayloadReader> elements = array(field);
+        for (int i = 0; i < elements.size(); i++) {
+            if (!elements.get(i).isPresent()) {
+                reject(field + "[" + i + "]", ViolationCode.REQUIRED, null);
+            }
+        }
+        return elements;
+    }
+
     boolean has(String field) {
         return node.has(field);
     }
@@ -113,6 +134,23 @@ final class PayloadReader {
             reject(field, ViolationCode.REQUIRED, null);
         }
         return value;
+    }
+
+    /**
+     * A required code out of a fixed set of lower-case ones, read case-insensitively; null when absent or not one
+     * of them ({@link ViolationCode#INVALID_VALUE}).
+     */
+    String code(String field, Set<String> allowed) {
+        String text = requiredText(field);
+        if (text == null) {
+            return null;
+        }
+        String code = text.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(code)) {
+            reject(field, ViolationCode.INVALID_VALUE, text);
+            return null;
+        }
+        return code;
     }
 
     /** The values of an optional array of texts; empty when absent. */

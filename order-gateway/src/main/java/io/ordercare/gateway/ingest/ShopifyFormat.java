@@ -29,6 +29,19 @@ import java.util.stream.Stream;
  *   <li>first of {@code payment_gateway_names} → method. {@code financial_status}: paid, partially_refunded,
  *       refunded → PAID with a succeeded charge dated {@code processed_at} (refunds arrive by their own webhook);
  *       authorized → PENDING with a pending charge; voided → FAILED; pending, partially_paid → PENDING.</li>
+ *   <li>{@code transactions} (optional; Shopify's Transaction resource: {@code id, kind, status, amount, currency,
+ *       gateway, authorization, parent_id, error_code, message, processed_at}): when the array is sent and not
+ *       empty, these are the payment's transactions, in time order and as sent (two succeeded sales of the total
+ *       stay two charges), instead of the one derived from {@code financial_status}: sale, capture → CHARGE;
+ *       refund → REFUND; an authorization is a PENDING charge while open, a FAILED one when declined, and is
+ *       dropped once captured; a successful void makes what it cancels a FAILED charge with reason
+ *       {@code voided}. success → SUCCEEDED, failure and error → FAILED, pending → PENDING. providerRef:
+ *       {@code authorization}, else {@code id}; failureReason: {@code error_code} in lower case (e.g.
+ *       {@code insufficient_funds}, {@code card_declined}, {@code processing_error}), else {@code message}, else
+ *       the status, cut to 200 characters. The payment is PAID when a charge succeeded, else PENDING when one is
+ *       pending, else FAILED; with no charge among them {@code financial_status} decides. A bad kind, status or
+ *       amount, or a currency other than the order's, is reported as e.g. {@code transactions[1].amount}. See
+ *       {@link ShopifyTransactions}.</li>
  *   <li>{@code total_line_items_price}, when sent, must be the sum of price × quantity.</li>
  * </ul>
  */
@@ -144,7 +157,16 @@ public final class ShopifyFormat implements PlatformFormat {
         List<String> gateways = order.texts("payment_gateway_names");
         String method = (gateways.isEmpty() ? PaymentMethod.OTHER : method(gateways.get(0))).name();
         Instant processedAt = Optional.ofNullable(order.optionalTime("processed_at", TIME)).orElse(placedAt);
-        String financialStatus = order.text("financial_status");
+        IncomingPayment byStatus = byFinancialStatus(order.text("financial_status"), method, total, processedAt);
+        String currency = order.hasViolationsAt("currency") ? null : order.text("currency");
+        return ShopifyTransactions.read(order, currency, processedAt, TIME)
+                .map(t -> new IncomingPayment(method, Optional.ofNullable(t.paymentStatus()).orElse(byStatus.status()),
+                        total, t.transactions()))
+                .orElse(byStatus);
+    }
+
+    private static IncomingPayment byFinancialStatus(String financialStatus, String method, long total,
+            Instant processedAt) {
         return switch (financialStatus == null ? "" : financialStatus) {
             case "paid", "partially_refunded", "refunded" -> new IncomingPayment(method, IncomingPayment.PAID, total,
                     List.of(IncomingTransaction.succeededCharge(total, null, processedAt)));

@@ -19,6 +19,12 @@ public enum ViolationCode {
     INVALID_PHONE("invalid_phone"),
     /** Not an ISO 4217 currency with two decimals. */
     INVALID_CURRENCY("invalid_currency"),
+    /** A currency other than the order's, e.g. a payment transaction in the presentment currency. */
+    CURRENCY_MISMATCH("currency_mismatch"),
+    /** Not one of the values the platform defines for the field, e.g. a transaction kind or status. */
+    INVALID_VALUE("invalid_value"),
+    /** Longer than the field can be stored, e.g. a payment provider's reference. */
+    TOO_LONG("too_long"),
     /** The order has no item lines. */
     NO_ITEMS("no_items"),
     /** A total the platform sent disagrees with the item lines it sent. */

@@ -51,8 +51,14 @@ public final class TestOrders {
         });
     }
 
+    /** A Shopify order with its own id, buyer, email and phone; {@code tweak} may change anything else. */
     public static ObjectNode shopify(Consumer<ObjectNode> tweak) {
-        ObjectNode o = load("shopify-order.json");
+        return shopify("shopify-order.json", tweak);
+    }
+
+    /** A Shopify order read from {@code file}, made unique like {@link #shopify(Consumer)}. */
+    public static ObjectNode shopify(String file, Consumer<ObjectNode> tweak) {
+        ObjectNode o = load(file);
         long n = unique();
         o.put("id", n);
         o.put("name", "#" + n);
