@@ -1,0 +1,88 @@
+package io.ordercare.dialog.order;
+
+import io.ordercare.dialog.customer.Identity;
+import io.ordercare.dialog.platform.DialogConfig;
+import io.ordercare.proto.order.v1.Actor;
+import io.ordercare.proto.order.v1.Address;
+import io.ordercare.proto.order.v1.CancelOrderRequest;
+import io.ordercare.proto.order.v1.ChangeAddressRequest;
+import io.ordercare.proto.order.v1.ChangeItemsRequest;
+import io.ordercare.proto.order.v1.GetOrderRequest;
+import io.ordercare.proto.order.v1.ItemChange;
+import io.ordercare.proto.order.v1.MutinyOrderServiceGrpc;
+import io.ordercare.proto.order.v1.Order;
+import io.ordercare.proto.order.v1.SearchOrdersRequest;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * order-gateway's OrderService as the dialogs use it: the customer's orders, and the changes they ask for, each
+ * with the version the customer saw and the assistant as the audited actor. Failures arrive as {@link CallFailure}.
+ */
+@ApplicationScoped
+public class OrderClient {
+
+    static final String SERVICE = "order-gateway";
+
+    @GrpcClient("orders")
+    MutinyOrderServiceGrpc.MutinyOrderServiceStub orders;
+
+    @Inject
+    DialogConfig config;
+
+    private MutinyOrderServiceGrpc.MutinyOrderServiceStub stub() {
+        return orders.withDeadlineAfter(config.grpcTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Uni<Order> get(String orderId) {
+        return stub().getOrder(GetOrderRequest.newBuilder().setOrderId(orderId).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** The latest orders of order-gateway's customer, newest first. */
+    public Uni<List<Order>> ofCustomer(String customerId) {
+        return search(SearchOrdersRequest.newBuilder().setCustomerId(customerId));
+    }
+
+    /** The latest orders of whoever has this phone, e-mail or platform account. */
+    public Uni<List<Order>> ofIdentity(Identity identity) {
+        SearchOrdersRequest.Builder r = SearchOrdersRequest.newBuilder();
+        switch (identity.kind()) {
+            case PHONE -> r.setPhone(identity.value());
+            case EMAIL -> r.setEmail(identity.value());
+            case PLATFORM -> r.setPlatformAccount(identity.value());
+        }
+        return search(r);
+    }
+
+    private Uni<List<Order>> search(SearchOrdersRequest.Builder r) {
+        return stub().searchOrders(r.setLimit(20).build()).map(res -> res.getOrdersList())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    public Uni<Order> changeAddress(Order order, Address address, String reason) {
+        return stub().changeAddress(ChangeAddressRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).setAddress(address).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    public Uni<Order> changeItems(Order order, ItemChange change, String reason) {
+        return stub().changeItems(ChangeItemsRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).addChanges(change).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    public Uni<Order> cancel(Order order, String reason) {
+        return stub().cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    private Actor actor(String reason) {
+        return Actor.newBuilder().setActor(config.actor()).setReason(reason).build();
+    }
+}

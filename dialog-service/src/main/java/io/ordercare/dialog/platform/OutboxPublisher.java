@@ -1,0 +1,47 @@
+package io.ordercare.dialog.platform;
+
+import io.ordercare.platform.outbox.Outbox;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/**
+ * This service's outbox ({@link Outbox}): replies on channel.outbound and handoff requests on dialog.events,
+ * published after commit and again from the table.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+
+    @Inject
+    @Channel("dialog-out")
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    DialogConfig config;
+
+    private Outbox outbox;
+
+    @PostConstruct
+    void init() {
+        outbox = new Outbox(pool, emitter);
+    }
+
+    /** Sends the events, then marks them published; a failure leaves them to the republisher. */
+    public Uni<Void> publish(List<Outbox.Event> events) {
+        return outbox.publish(events);
+    }
+
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> republish() {
+        return outbox.republish(config.republishAfter());
+    }
+}
