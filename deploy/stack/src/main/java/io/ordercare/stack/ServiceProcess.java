@@ -52,7 +52,9 @@ public final class ServiceProcess {
      */
     static ServiceProcess start(String module, String bootstrapServers, int pgPort, String database, Path logDir,
             Map<String, String> extraConfig) {
-        Path jar = locateJar(module);
+        // A copy of the build: a rebuild of the module while the tests run (another build on the machine)
+        // replaces the jars under target/, and a JVM whose jars vanish hangs.
+        Path jar = copyOfBuild(locateJar(module), logDir.getParent().resolve("apps").resolve(module));
         int port = ProcessSupport.freePorts(1)[0];
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -113,6 +115,27 @@ public final class ServiceProcess {
 
     void stop() {
         ProcessSupport.terminate(process.toHandle(), Duration.ofSeconds(15));
+    }
+
+    /** Copies the Quarkus application directory of {@code jar} to {@code target}; returns the copy's jar. */
+    private static Path copyOfBuild(Path jar, Path target) {
+        Path source = jar.getParent();
+        try {
+            ProcessSupport.deleteRecursively(target);
+            try (var files = Files.walk(source)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not copy " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+        return target.resolve(jar.getFileName().toString());
     }
 
     /** The module's runnable jar, found from the module under test (its sibling in the repository). */

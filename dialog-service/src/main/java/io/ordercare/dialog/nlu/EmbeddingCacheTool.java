@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Regenerates {@code nlu/embeddings.bin} from {@code nlu/train.tsv} (run after editing the training data; the engine
- * works without it, it only starts slower):
+ * Regenerates {@code nlu/embeddings.bin} from {@code nlu/train.tsv} of the source tree. Run it after editing the
+ * training data (the engine works without it, it only starts slower, and EmbeddingCacheTest reports the stale cache):
  *
  * <pre>
+ * mvn -B -o -f dialog-service/pom.xml -DskipTests package
  * java -cp 'dialog-service/target/quarkus-app/app/*:dialog-service/target/quarkus-app/lib/main/*' \
- *     io.ordercare.dialog.nlu.EmbeddingCacheTool dialog-service/src/main/resources/nlu/embeddings.bin
+ *     io.ordercare.dialog.nlu.EmbeddingCacheTool [dialog-service/src/main/resources/nlu]
  * </pre>
- *
- * (After {@code mvn package} the train.tsv read is the one packaged in the jar: package first, then run the tool,
- * then package again to ship the new cache.)
  */
 public final class EmbeddingCacheTool {
 
@@ -26,8 +24,9 @@ public final class EmbeddingCacheTool {
     }
 
     public static void main(String[] args) throws IOException {
-        Path target = Path.of(args.length > 0 ? args[0] : "dialog-service/src/main/resources/" + EmbeddingCache.RESOURCE);
-        List<Example> examples = Example.load(Example.TRAIN);
+        Path dir = Path.of(args.length > 0 ? args[0] : "dialog-service/src/main/resources/nlu");
+        Path target = dir.resolve("embeddings.bin");
+        List<Example> examples = Example.load(dir.resolve("train.tsv"));
         Map<Lang, SentenceEmbedder> embedders = new EnumMap<>(Lang.class);
         for (Lang l : Lang.values()) {
             embedders.put(l, SentenceEmbedder.forLang(l));

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,15 @@ public record Example(Lang lang, String intent, String text) {
         if (in == null) {
             throw new IllegalStateException("NLU data " + resource + " is not on the class path");
         }
+        return read(in, resource);
+    }
+
+    /** Reads a labelled file from the file system (tools run against the source tree). */
+    public static List<Example> load(Path file) throws IOException {
+        return read(Files.newInputStream(file), file.toString());
+    }
+
+    private static List<Example> read(InputStream in, String source) {
         List<Example> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -35,7 +46,7 @@ public record Example(Lang lang, String intent, String text) {
                 }
                 String[] cols = line.split("\t", 3);
                 if (cols.length != 3 || !Intents.ALL.contains(cols[1]) || !(cols[0].equals("zh") || cols[0].equals("en"))) {
-                    throw new IllegalStateException(resource + " line " + n + ": expected zh|en <TAB> intent <TAB> text");
+                    throw new IllegalStateException(source + " line " + n + ": expected zh|en <TAB> intent <TAB> text");
                 }
                 out.add(new Example(cols[0].equals("zh") ? Lang.ZH : Lang.EN, cols[1], cols[2].strip()));
             }

@@ -15,15 +15,12 @@ import java.util.Locale;
  *
  * <p>Chinese: units are Han characters, Latin words and numbers; unigrams, bigrams and trigrams of units. English: word
  * unigrams and bigrams plus character 3-5-grams inside words (typos: "wheres", "recieve"). Both: the whole utterance as
- * one feature when it is very short. Features are hashed into {@link #BUCKETS} slots and L2-normalised.
+ * one feature when it is very short. Features are hashed into {@link #BUCKETS} slots and L2-normalised, so the sparse
+ * part weighs as much as the (unit-length) embedding.
  */
 final class FeatureBuilder {
 
     static final int BUCKETS = 1 << 15;
-
-    /** Weight of the sparse part against the (unit-length) embedding. */
-    static final float SPARSE_WEIGHT = 1.0f;
-    static final float DENSE_WEIGHT = 1.0f;
 
     private final Lang lang;
 
@@ -82,7 +79,7 @@ final class FeatureBuilder {
         for (float v : value) {
             norm += v * v;
         }
-        float scale = norm > 0 ? (float) (SPARSE_WEIGHT / Math.sqrt(norm)) : 0f;
+        float scale = norm > 0 ? (float) (1.0 / Math.sqrt(norm)) : 0f; // unit length, like the embedding
         for (int i = 0; i < value.length; i++) {
             value[i] *= scale;
         }

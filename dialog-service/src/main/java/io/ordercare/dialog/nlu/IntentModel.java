@@ -1,6 +1,8 @@
 package io.ordercare.dialog.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -50,13 +52,7 @@ final class IntentModel {
 
     /** {@code embedding}: the text's embedding (computed, or from the {@link EmbeddingCache}). */
     static Input input(float[] embedding, FeatureBuilder features, String folded, List<Entity> entities) {
-        float[] e = embedding;
-        if (FeatureBuilder.DENSE_WEIGHT != 1f) {
-            for (int i = 0; i < e.length; i++) {
-                e[i] *= FeatureBuilder.DENSE_WEIGHT;
-            }
-        }
-        return new Input(e, features.sparse(folded, entities));
+        return new Input(embedding, features.sparse(folded, entities));
     }
 
     static IntentModel train(Lang lang, SentenceEmbedder embedder, List<Input> inputs, List<String> intents,
@@ -72,7 +68,7 @@ final class IntentModel {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Collections.shuffle(java.util.Arrays.asList(order), new Random(settings.seed()));
+        Collections.shuffle(Arrays.asList(order), new Random(settings.seed()));
         for (int i = 0; i < n; i++) {
             fold[order[i]] = i % FOLDS;
         }

@@ -49,8 +49,9 @@ public final class NluEngine {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nlu-load-" + count.incrementAndGet());
             t.setDaemon(true);
-            // DJL finds its native tokenizer library through the context class loader: make it ours, not whatever
-            // loader happened to create the pool (Quarkus runs the application in its own class loader)
+            // the loader that has the models and the data, whichever thread created the pool (Quarkus runs the
+            // application in its own class loader; libraries that look resources up through the context loader
+            // then find them too)
             t.setContextClassLoader(NluEngine.class.getClassLoader());
             return t;
         });

@@ -43,7 +43,7 @@ final class ProductRules {
     private static final Pattern SIZE_REGION = Pattern.compile("\\b(?:EU|US|UK)\\s?(\\d{1,2}(?:\\.5)?)\\b");
 
     private static final String ZH_HUE = "红|黑|白|蓝|绿|黄|粉|紫|灰|棕|橙|青|褐|金|银|米|卡其|咖啡|驼|杏|橘|香槟";
-    private static final String ZH_SHADE = "深|浅|亮|暗|淡|粉|天|宝|湖|藏|海军|酒|玫|枣|大|烟|军|墨|草|米|奶|象牙|雾霾|玫瑰|土豪|玫瑰|银|橘|孔雀|宝石";
+    private static final String ZH_SHADE = "深|浅|亮|暗|淡|粉|天|宝|湖|藏|海军|酒|玫|枣|大|烟|军|墨|草|米|奶|象牙|雾霾|玫瑰|土豪|银|橘|孔雀|宝石";
     private static final Pattern COLOUR_ZH = Pattern.compile(
             "(?:" + ZH_SHADE + ")?(?:" + ZH_HUE + ")色"
                     + "|藏青|深蓝|浅蓝|天蓝|宝蓝|酒红|玫红|军绿|墨绿|米白|卡其|粉红|深灰|浅灰|玫瑰金"

@@ -38,7 +38,7 @@ final class SentimentScorer {
             Map.entry("过分", -1.5), Map.entry("坑", -1.0), Map.entry("丢了", -0.5), Map.entry("骂", -1.0),
             Map.entry("烂", -1.5), Map.entry("怎么还", -0.5), Map.entry("到底", -0.5), Map.entry("急死", -1.5),
             // positive
-            Map.entry("谢谢", 1.0), Map.entry("感谢", 1.0), Map.entry("多谢", 1.0), Map.entry("好评", 1.5),
+            Map.entry("谢谢", 1.0), Map.entry("谢啦", 1.0), Map.entry("谢了", 1.0), Map.entry("感谢", 1.0), Map.entry("多谢", 1.0), Map.entry("好评", 1.5),
             Map.entry("满意", 1.0), Map.entry("很棒", 1.5), Map.entry("棒", 1.0), Map.entry("赞", 1.0),
             Map.entry("不错", 1.0), Map.entry("很好", 1.0), Map.entry("太好了", 1.5), Map.entry("开心", 1.0),
             Map.entry("喜欢", 0.5), Map.entry("辛苦", 0.5), Map.entry("给力", 1.5), Map.entry("完美", 1.5),
@@ -63,6 +63,7 @@ final class SentimentScorer {
             Map.entry("mess", -1.0), Map.entry("messed", -1.0), Map.entry("ignored", -1.0), Map.entry("ignoring", -1.0),
             Map.entry("dissatisfied", -1.5), Map.entry("wasting", -1.0), Map.entry("nightmare", -2.0),
             Map.entry("disaster", -2.0), Map.entry("junk", -1.5), Map.entry("lousy", -1.5), Map.entry("worse", -1.5),
+            Map.entry("suck", -2.0), Map.entry("sucks", -2.0), Map.entry("unbelievable", -1.0),
             Map.entry("thanks", 1.0), Map.entry("thank", 1.0), Map.entry("thx", 1.0), Map.entry("great", 1.0),
             Map.entry("good", 0.5), Map.entry("excellent", 1.5), Map.entry("awesome", 1.5), Map.entry("perfect", 1.0),
             Map.entry("love", 1.5), Map.entry("happy", 1.0), Map.entry("amazing", 1.5), Map.entry("appreciate", 1.0),

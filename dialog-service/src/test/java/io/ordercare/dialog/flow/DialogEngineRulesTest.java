@@ -3,10 +3,15 @@ package io.ordercare.dialog.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordercare.proto.order.v1.Order;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine's small rules: ordinals in both languages, order numbers as customers type them, the flows' files. */
+/**
+ * The engine's small rules: ordinals in both languages, order numbers as customers type them, the flows' files.
+ * A Quarkus test only so that it runs in the application's class loader with the other tests of the module.
+ */
+@QuarkusTest
 class DialogEngineRulesTest {
 
     @Test
