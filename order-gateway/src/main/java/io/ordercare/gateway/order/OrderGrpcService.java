@@ -3,6 +3,7 @@ package io.ordercare.gateway.order;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.ordercare.gateway.customer.CustomerIdentity;
+import io.ordercare.gateway.inventory.InventorySnapshot;
 import io.ordercare.gateway.ingest.InvalidOrderException;
 import io.ordercare.platform.FieldError;
 import io.ordercare.platform.GrpcStatuses;
@@ -14,10 +15,13 @@ import io.ordercare.proto.order.v1.ChangeItemsRequest;
 import io.ordercare.proto.order.v1.ChangeStatusRequest;
 import io.ordercare.proto.order.v1.ConfirmOrderRequest;
 import io.ordercare.proto.order.v1.GetOrderRequest;
+import io.ordercare.proto.order.v1.GetStockRequest;
+import io.ordercare.proto.order.v1.GetStockResponse;
 import io.ordercare.proto.order.v1.Order;
 import io.ordercare.proto.order.v1.SearchOrdersRequest;
 import io.ordercare.proto.order.v1.SearchOrdersResponse;
 import io.ordercare.proto.order.v1.ShipOrderRequest;
+import io.ordercare.proto.order.v1.StockLevel;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -38,6 +42,9 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
 
     @Inject
     OrderReader reader;
+
+    @Inject
+    InventorySnapshot inventory;
 
     @Override
     public Uni<Order> getOrder(GetOrderRequest request) {
@@ -109,6 +116,20 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
         // proto3 has no null: an empty string is an absent field, which the shipment rules treat as such
         return reply(orders.ship(r.getOrderId(), r.getExpectedVersion(), r.getCarrier(), r.getTrackingNumber(),
                 r.getOrigin(), r.getPromisedDeliveryDate(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<GetStockResponse> getStock(GetStockRequest r) {
+        return inventory.levels(r.getSkusList())
+                .map(levels -> GetStockResponse.newBuilder().addAllLevels(levels.stream()
+                        .map(OrderGrpcService::toProto).toList()).build())
+                .onFailure().transform(OrderGrpcService::toStatus);
+    }
+
+    private static StockLevel toProto(InventorySnapshot.Level l) {
+        return StockLevel.newBuilder().setSku(l.sku()).setKnown(l.known()).setAvailable(l.available())
+                .setUpdatedAt(l.updatedAt() == null ? "" : l.updatedAt().toString())
+                .setRestockEta(l.restockEta() == null ? "" : l.restockEta().toString()).build();
     }
 
     private static Uni<Order> reply(Uni<OrderView> result) {

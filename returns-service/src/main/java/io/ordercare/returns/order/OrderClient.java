@@ -3,6 +3,7 @@ package io.ordercare.returns.order;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.ordercare.proto.order.v1.GetOrderRequest;
+import io.ordercare.proto.order.v1.GetStockRequest;
 import io.ordercare.proto.order.v1.MutinyOrderServiceGrpc;
 import io.ordercare.proto.order.v1.Order;
 import io.ordercare.returns.platform.ReturnsConfig;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads orders from order-gateway's gRPC {@code OrderService} with a deadline per call. NOT_FOUND becomes
+ * Reads orders (and the inventory snapshot) from order-gateway's gRPC {@code OrderService} with a deadline per call. NOT_FOUND becomes
  * {@link OrderNotFoundException}; anything else that is not an answer (unreachable, deadline, internal) becomes
  * {@link OrderUnavailableException}: the dependency is degraded and money decisions go to manual review.
  */
@@ -43,6 +44,24 @@ public class OrderClient {
                         .map(rows -> rows.size() == 0 ? o : new OrderFacts(o.id(), o.platform(), o.status(),
                                 o.placedAt(), rows.iterator().next().getOffsetDateTime(0).toInstant(), o.currency(),
                                 o.totalMinor(), o.items(), o.payments())));
+    }
+
+    /** One SKU's level in order-gateway's inventory snapshot; {@code known} false (nothing available) if never reported. */
+    public record Stock(String sku, boolean known, int available, Instant updatedAt) {
+    }
+
+    /**
+     * The stock of one SKU from order-gateway's {@code GetStock}. Anything that is not an answer (unreachable,
+     * deadline, an order-gateway without the rpc) becomes {@link OrderUnavailableException}.
+     */
+    public Uni<Stock> stock(String sku) {
+        return orders.withDeadlineAfter(config.orderCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
+                .getStock(GetStockRequest.newBuilder().addSkus(sku).build())
+                .map(answer -> answer.getLevelsList().stream().filter(l -> l.getSku().equals(sku)).findFirst()
+                        .map(l -> new Stock(sku, l.getKnown(), l.getAvailable(), instant(l.getUpdatedAt())))
+                        .orElse(new Stock(sku, false, 0, null)))
+                .onFailure().transform(t -> new OrderUnavailableException("order-gateway did not answer the stock of "
+                        + sku + ": " + t.getMessage(), t));
     }
 
     private Uni<OrderFacts> read(String orderId) {

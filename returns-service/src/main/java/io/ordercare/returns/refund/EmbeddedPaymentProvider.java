@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The default provider: records each payout in its own {@code payout} table, one row per idempotency key (a
- * repeated key returns the first payout's reference and pays nothing more), and confirms payouts asynchronously,
- * {@code confirm-after} after accepting them. Failure injection for tests and demos: the first
- * {@code fail-first-attempts} attempts of every payout fail, or {@link #failNextAttempts} for one key.
+ * The default provider: records each payout in its own {@code payout} table and each charge in its
+ * {@code provider_charge} table, one row per idempotency key (a repeated key returns the first reference and moves
+ * nothing more), and confirms both asynchronously, {@code confirm-after} after accepting them. Failure injection for
+ * tests and demos: the first {@code fail-first-attempts} attempts of every payout or charge fail, or
+ * {@link #failNextAttempts} for one key.
  */
 @ApplicationScoped
 @DefaultBean
@@ -47,31 +48,52 @@ public class EmbeddedPaymentProvider implements PaymentProvider {
 
     @Override
     public Uni<String> pay(Payout p) {
-        int attempt = attempts.computeIfAbsent(p.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
-        AtomicInteger left = injected.get(p.idempotencyKey());
+        return accept("payout", "EMB-", p.idempotencyKey(), p.refundId(), p.amountMinor(), p.currency(), p.method());
+    }
+
+    @Override
+    public Uni<String> charge(Charge c) {
+        if (c.amountMinor() <= 0) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a charge must be positive"));
+        }
+        return accept("provider_charge", "EMBC-", c.idempotencyKey(), c.ledgerId(), c.amountMinor(), c.currency(),
+                c.method());
+    }
+
+    /** Records the movement once per key in {@code book} and answers its reference (the first one's on a repeat). */
+    private Uni<String> accept(String book, String prefix, String key, UUID ledgerId, long amount, String currency,
+            String method) {
+        int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger left = injected.get(key);
         if (attempt <= config.provider().embedded().failFirstAttempts() || (left != null && left.getAndDecrement() > 0)) {
             return Uni.createFrom().failure(new IllegalStateException("provider unavailable (injected failure, attempt "
                     + attempt + ")"));
         }
-        String ref = "EMB-" + UUID.randomUUID();
-        return pool.preparedQuery("""
-                insert into payout (idempotency_key, refund_id, amount_minor, currency, method, provider_ref, status)
+        String ref = prefix + UUID.randomUUID();
+        return pool.preparedQuery("insert into " + book + """
+                 (idempotency_key, refund_id, amount_minor, currency, method, provider_ref, status)
                 values ($1, $2, $3, $4, $5, $6, 'ACCEPTED')
                 on conflict (idempotency_key) do nothing""")
-                .execute(Tuple.tuple().addValue(p.idempotencyKey()).addValue(p.refundId()).addValue(p.amountMinor())
-                        .addValue(p.currency()).addValue(p.method()).addValue(ref))
-                .chain(() -> pool.preparedQuery("select provider_ref from payout where idempotency_key = $1")
-                        .execute(Tuple.of(p.idempotencyKey())))
+                .execute(Tuple.tuple().addValue(key).addValue(ledgerId).addValue(amount)
+                        .addValue(currency).addValue(method).addValue(ref))
+                .chain(() -> pool.preparedQuery("select provider_ref from " + book + " where idempotency_key = $1")
+                        .execute(Tuple.of(key)))
                 .map(rows -> rows.iterator().next().getString(0))
-                .invoke(() -> attempts.remove(p.idempotencyKey()));
+                .invoke(() -> attempts.remove(key));
     }
 
-    /** Confirms the payouts due: the refund is marked paid first, the payout confirmed after, so none is lost. */
+    /**
+     * Confirms the payouts and charges due: the ledger entry is marked paid first, the payout or charge confirmed
+     * after, so none is lost.
+     */
     @Scheduled(every = "${ordercare.returns.provider.embedded.confirm-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> confirm() {
         return pool.preparedQuery("""
-                select idempotency_key, refund_id, provider_ref from payout
+                select idempotency_key, refund_id, provider_ref, created_at from payout
+                 where status = 'ACCEPTED' and created_at <= now() - make_interval(secs => $1)
+                union all
+                select idempotency_key, refund_id, provider_ref, created_at from provider_charge
                  where status = 'ACCEPTED' and created_at <= now() - make_interval(secs => $1)
                  order by created_at limit 500""")
                 .execute(Tuple.of((double) config.provider().embedded().confirmAfter().toMillis() / 1000))
@@ -81,7 +103,7 @@ public class EmbeddedPaymentProvider implements PaymentProvider {
                         String key = r.getString("idempotency_key");
                         paid.add(refunds.markPaid(r.getUUID("refund_id"), r.getString("provider_ref")).replaceWith(key)
                                 .onFailure().recoverWithItem(t -> {
-                                    LOG.warnf("payout of refund %s not confirmed yet: %s", r.getUUID("refund_id"),
+                                    LOG.warnf("payout or charge of %s not confirmed yet: %s", r.getUUID("refund_id"),
                                             t.getMessage());
                                     return null;
                                 }));
@@ -89,11 +111,17 @@ public class EmbeddedPaymentProvider implements PaymentProvider {
                     if (paid.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return Uni.join().all(paid).andFailFast().chain(keys -> pool.preparedQuery("""
-                            update payout set status = 'CONFIRMED', confirmed_at = now()
-                             where idempotency_key = any($1) and status = 'ACCEPTED'""")
-                            .execute(Tuple.of(keys.stream().filter(java.util.Objects::nonNull).toArray(String[]::new))))
-                            .replaceWithVoid();
+                    return Uni.join().all(paid).andFailFast().chain(keys -> {
+                        Tuple confirmed = Tuple.of(keys.stream().filter(java.util.Objects::nonNull)
+                                .toArray(String[]::new));
+                        return pool.preparedQuery("""
+                                update payout set status = 'CONFIRMED', confirmed_at = now()
+                                 where idempotency_key = any($1) and status = 'ACCEPTED'""").execute(confirmed)
+                                .chain(() -> pool.preparedQuery("""
+                                        update provider_charge set status = 'CONFIRMED', confirmed_at = now()
+                                         where idempotency_key = any($1) and status = 'ACCEPTED'""")
+                                        .execute(confirmed));
+                    }).replaceWithVoid();
                 })
                 .onFailure().recoverWithItem(t -> {
                     LOG.warnf("payout confirmations failed (they are retried): %s", t.getMessage());

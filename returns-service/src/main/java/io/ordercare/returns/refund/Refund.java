@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One refund of the ledger as callers read it.
+ * One entry of the ledger as callers read it: a refund paid out, or (kind EXCHANGE_CHARGE) a charge collected.
  *
- * @param kind RETURN, REFUND_ONLY, DUPLICATE_CHARGE, PRICE_PROTECTION, EXCHANGE_DIFFERENCE
+ * @param kind RETURN, REFUND_ONLY, DUPLICATE_CHARGE, PRICE_PROTECTION, EXCHANGE_DIFFERENCE (refunds);
+ *        EXCHANGE_CHARGE (the positive price difference of a dearer exchange replacement, charged to the original
+ *        payment method; see {@link Movements})
  * @param status PENDING (to be paid), MANUAL_REVIEW (waits for a person), SUBMITTED (the provider accepted the
  *        payout), PAID (the provider confirmed it), REJECTED (a reviewer refused it)
  * @param reviewReason why it waits for a person: AMOUNT_ABOVE_THRESHOLD, DEPENDENCY_DEGRADED, PROVIDER_FAILING

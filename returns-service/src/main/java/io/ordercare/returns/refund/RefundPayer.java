@@ -25,7 +25,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Pays PENDING refunds through the {@link PaymentProvider}. A payer first claims the refund (one attempt more, a
+ * Pays PENDING refunds through the {@link PaymentProvider} (and collects PENDING charges, ledger kind
+ * {@code EXCHANGE_CHARGE}, the same way through its {@code charge}). A payer first claims the refund (one attempt more, a
  * lease on it), so two payers never attempt it at the same time; the provider call carries the refund's
  * idempotency key, so even a retry after an attempt whose answer was lost pays nothing twice. A failed attempt
  * is retried with exponential backoff; after {@code max-attempts} the refund goes to manual review.
@@ -95,13 +96,18 @@ public class RefundPayer {
         String currency = r.getString("currency");
         String orderId = r.getString("order_id");
         int attempts = r.getInteger("attempts");
-        return provider.pay(new PaymentProvider.Payout(r.getString("idempotency_key"), id, amount, currency,
-                r.getString("payment_method")))
-                .chain(ref -> submitted(id, orderId, amount, currency, ref))
+        String kind = r.getString("kind");
+        Uni<String> moved = Movements.isCharge(kind)
+                ? provider.charge(new PaymentProvider.Charge(r.getString("idempotency_key"), id, amount, currency,
+                        r.getString("payment_method")))
+                : provider.pay(new PaymentProvider.Payout(r.getString("idempotency_key"), id, amount, currency,
+                        r.getString("payment_method")));
+        return moved
+                .chain(ref -> submitted(id, kind, orderId, amount, currency, ref))
                 .onFailure().recoverWithUni(t -> failed(r, attempts, t));
     }
 
-    private Uni<Void> submitted(UUID id, String orderId, long amount, String currency, String ref) {
+    private Uni<Void> submitted(UUID id, String kind, String orderId, long amount, String currency, String ref) {
         Instant now = clock.instant();
         registry.counter("ordercare.returns.refund.submitted").increment();
         return pool.withTransaction(conn -> conn.preparedQuery("""
@@ -110,7 +116,8 @@ public class RefundPayer {
                  where id = $1 and status = 'PENDING'""")
                 .execute(Tuple.of(id, ref, ts(now)))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
-                        : AuditLog.record(conn, now, "returns-service", "payout.submitted", id, orderId,
+                        : AuditLog.record(conn, now, "returns-service", Movements.action(kind, "payout.submitted"), id,
+                                orderId,
                                 AuditLog.state("PENDING", amount, currency), AuditLog.state("SUBMITTED", amount, currency),
                                 "provider ref " + ref)));
     }
@@ -121,25 +128,28 @@ public class RefundPayer {
         long amount = r.getLong("amount_minor");
         String currency = r.getString("currency");
         String orderId = r.getString("order_id");
+        String kind = r.getString("kind");
         registry.counter("ordercare.returns.refund.attempt-failed").increment();
         boolean giveUp = attempts >= config.refund().maxAttempts();
         Duration backoff = config.refund().retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
         LOG.warnf("refund %s: payout attempt %d failed%s: %s", id, attempts,
                 giveUp ? ", to manual review" : ", retry in " + backoff.toMillis() + " ms", t.getMessage());
         List<Outbox.Event> out = new ArrayList<>();
-        if (giveUp) {
+        String reviewType = Movements.eventType(kind, "refund.manual-review");
+        if (giveUp && reviewType != null) {
             ObjectNode data = events.data();
-            data.put("refundId", id.toString());
+            data.put(Movements.idField(kind), id.toString());
             data.put("orderId", orderId);
             if (r.getString("return_id") != null) {
                 data.put("returnId", r.getString("return_id"));
             }
-            data.put("kind", r.getString("kind"));
+            data.put("kind", kind);
             data.put("status", "MANUAL_REVIEW");
             data.put("amountMinor", amount);
             data.put("currency", currency);
             data.put("reviewReason", ReviewDecision.PROVIDER_FAILING);
-            out.add(events.event("refund.manual-review", orderId, data, Money.format(amount, currency), orderId, ""));
+            out.add(events.event(reviewType, orderId, data, Money.format(amount, currency), orderId, "",
+                    r.getString("return_id") == null ? "" : r.getString("return_id")));
         }
         String message = String.valueOf(t.getMessage());
         return pool.withTransaction(conn -> conn.preparedQuery("""
@@ -150,8 +160,8 @@ public class RefundPayer {
                         .addValue(giveUp ? ReviewDecision.PROVIDER_FAILING : null)
                         .addValue(giveUp ? null : ts(now.plus(backoff)))
                         .addValue(message.length() > 500 ? message.substring(0, 500) : message).addValue(ts(now)))
-                .chain(() -> AuditLog.record(conn, now, "returns-service", giveUp ? "refund.held-for-review"
-                        : "payout.failed", id, orderId, AuditLog.state("PENDING", amount, currency),
+                .chain(() -> AuditLog.record(conn, now, "returns-service", Movements.action(kind,
+                        giveUp ? "refund.held-for-review" : "payout.failed"), id, orderId, AuditLog.state("PENDING", amount, currency),
                         AuditLog.state(giveUp ? "MANUAL_REVIEW" : "PENDING", amount, currency),
                         "attempt " + attempts + ": " + message))
                 .chain(() -> Outbox.write(conn, out)))

@@ -205,10 +205,10 @@ public class RefundService {
                             .map(r -> new Issued(r.orElseThrow(), false, List.of()));
                 });
             }
-            List<Outbox.Event> evts = List.of(refundEvent(d, "MANUAL_REVIEW".equals(d.status()) ? "refund.manual-review"
-                    : "refund.issued"));
-            return AuditLog.record(conn, now, d.actor(), "MANUAL_REVIEW".equals(d.status()) ? "refund.held-for-review"
-                    : "refund.issued", d.id(), d.orderId(), null, AuditLog.state(d.status(), d.amountMinor(),
+            List<Outbox.Event> evts = new ArrayList<>();
+            addEvent(evts, d, "MANUAL_REVIEW".equals(d.status()) ? "refund.manual-review" : "refund.issued");
+            return AuditLog.record(conn, now, d.actor(), Movements.action(d.kind(), "MANUAL_REVIEW".equals(d.status())
+                    ? "refund.held-for-review" : "refund.issued"), d.id(), d.orderId(), null, AuditLog.state(d.status(), d.amountMinor(),
                             d.currency()), d.kind() + (d.reviewReason() == null ? "" : ": " + d.reviewReason()))
                     .chain(() -> Outbox.write(conn, evts))
                     .chain(() -> ledger.byId(conn, d.id()))
@@ -225,9 +225,17 @@ public class RefundService {
         });
     }
 
+    /** Adds the event of a ledger entry, named for its kind ({@link Movements#eventType}); some have none. */
+    private void addEvent(List<Outbox.Event> out, RefundLedger.Draft d, String refundType) {
+        String type = Movements.eventType(d.kind(), refundType);
+        if (type != null) {
+            out.add(refundEvent(d, type));
+        }
+    }
+
     private Outbox.Event refundEvent(RefundLedger.Draft d, String type) {
         ObjectNode data = events.data();
-        data.put("refundId", d.id().toString());
+        data.put(Movements.idField(d.kind()), d.id().toString());
         data.put("orderId", d.orderId());
         if (d.returnId() != null) {
             data.put("returnId", d.returnId());
@@ -243,13 +251,13 @@ public class RefundService {
             data.put("reviewReason", d.reviewReason());
         }
         return events.event(type, d.orderId(), data, Money.format(d.amountMinor(), d.currency()), d.orderId(),
-                d.paymentMethod() == null ? "" : d.paymentMethod());
+                d.paymentMethod() == null ? "" : d.paymentMethod(), d.returnId() == null ? "" : d.returnId());
     }
 
-    private Outbox.Event refundEvent(Refund r, String type, String status) {
-        return refundEvent(new RefundLedger.Draft(r.id(), r.idempotencyKey(), "", r.orderId(), r.returnId(), r.kind(),
+    private void addEvent(List<Outbox.Event> out, Refund r, String refundType, String status) {
+        addEvent(out, new RefundLedger.Draft(r.id(), r.idempotencyKey(), "", r.orderId(), r.returnId(), r.kind(),
                 status, r.amountMinor(), r.currency(), r.paymentMethod(), r.reason(), r.reviewReason(), r.actor(),
-                r.lines(), null), type);
+                r.lines(), null), refundType);
     }
 
     /**
@@ -274,8 +282,9 @@ public class RefundService {
                     }
                     String before = rows.iterator().next().getString(0);
                     return ledger.byId(conn, refundId).map(Optional::orElseThrow).chain(r -> {
-                        out.add(refundEvent(r, "refund.paid", "PAID"));
-                        Uni<Void> audit = AuditLog.record(conn, now, "payment-provider", "refund.paid", r.id(),
+                        addEvent(out, r, "refund.paid", "PAID");
+                        Uni<Void> audit = AuditLog.record(conn, now, "payment-provider",
+                                Movements.action(r.kind(), "refund.paid"), r.id(),
                                 r.orderId(), AuditLog.state(before, r.amountMinor(), r.currency()),
                                 AuditLog.state("PAID", r.amountMinor(), r.currency()), "provider ref " + providerRef);
                         if (r.returnId() == null || !"RETURN".equals(r.kind())) {
@@ -337,9 +346,10 @@ public class RefundService {
                                         "refund " + id + " is " + r.status(), id, r.status()));
                             }
                             if (!approve) {
-                                out.add(refundEvent(r, "refund.rejected", "REJECTED"));
+                                addEvent(out, r, "refund.rejected", "REJECTED");
                             }
-                            return AuditLog.record(conn, now, actor, approve ? "refund.approved" : "refund.rejected", id,
+                            return AuditLog.record(conn, now, actor, Movements.action(r.kind(),
+                                    approve ? "refund.approved" : "refund.rejected"), id,
                                     r.orderId(), AuditLog.state("MANUAL_REVIEW", r.amountMinor(), r.currency()),
                                     AuditLog.state(to, r.amountMinor(), r.currency()), note)
                                     .chain(() -> Outbox.write(conn, out)).replaceWith(r);

@@ -90,8 +90,16 @@ public class ReturnResource {
 
     @POST
     @Path("/{id}/exchange-shipment")
-    @Operation(summary = "Ship the replacement", description = "Of an inspected exchange. A negative "
-            + "priceDifferenceMinor (cheaper replacement) is refunded once; a positive one is reported as due.")
+    @Operation(summary = "Ship the replacement", description = "Of an inspected exchange. The replacement SKU must "
+            + "be in stock in order-gateway's inventory snapshot (available ≥ the exchanged quantity). A negative "
+            + "priceDifferenceMinor (cheaper replacement) is refunded once; a positive one (dearer) is charged once "
+            + "to the original payment method (to manual review above the threshold). The same shipment sent again "
+            + "answers the return unchanged.")
+    @APIResponse(responseCode = "200", description = "The return, EXCHANGE_SHIPPED, with refundId or chargeId")
+    @APIResponse(responseCode = "400", description = "Invalid fields, all listed; nothing written")
+    @APIResponse(responseCode = "409", description = "Not an inspected exchange, or replacement-out-of-stock "
+            + "(SKU, needed, available); nothing written")
+    @APIResponse(responseCode = "503", description = "order-gateway unreachable (stock unknown); nothing written")
     public Uni<ReturnView> exchange(@PathParam("id") String id, ReturnService.ExchangeShipment request) {
         return returns.shipExchange(id, request);
     }

@@ -21,6 +21,7 @@ import io.ordercare.returns.platform.ReturnsConfig;
 import io.ordercare.returns.policy.PolicyCatalog;
 import io.ordercare.returns.policy.ReturnPolicy;
 import io.ordercare.returns.policy.ReturnReason;
+import io.ordercare.returns.refund.Movements;
 import io.ordercare.returns.refund.OrderMoney;
 import io.ordercare.returns.refund.Refund;
 import io.ordercare.returns.refund.RefundLedger;
@@ -60,6 +61,7 @@ public class ReturnService {
     private static final Logger LOG = Logger.getLogger(ReturnService.class);
     private static final Pattern CARRIER = Pattern.compile("[A-Z0-9_-]{1,32}");
     private static final Pattern TRACKING = Pattern.compile("[A-Za-z0-9-]{6,40}");
+    private static final int MAX_SKU = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -477,9 +479,14 @@ public class ReturnService {
     // --------------------------------------------------------------------------------------------------- exchange
 
     /**
-     * The replacement of an inspected exchange left the warehouse. A cheaper replacement refunds the difference
-     * once (key {@code exchange:<id>}); a dearer one reports the amount due in the event (charging is the
-     * payment platform's).
+     * The replacement of an inspected exchange leaves the warehouse. It must be in stock: order-gateway's inventory
+     * snapshot ({@code GetStock}) must hold at least the exchanged quantity of the replacement SKU, else the shipment
+     * is refused ({@code replacement-out-of-stock}) and nothing is written; order-gateway unreachable → refused as
+     * unavailable, nothing written. A cheaper replacement refunds the difference once (key {@code exchange:<id>}); a
+     * dearer one charges it once to the original payment method (ledger kind {@code EXCHANGE_CHARGE}, key
+     * {@code exchange-charge:<id>}, paid in by {@link io.ordercare.returns.refund.RefundPayer} like a refund is paid
+     * out: retried, reviewed above the manual-review threshold). The same shipment sent again answers the return as
+     * it is and changes nothing.
      */
     public Uni<ReturnView> shipExchange(String id, ExchangeShipment cmd) {
         List<FieldError> errors = new ArrayList<>();
@@ -495,48 +502,112 @@ public class ReturnService {
             errors.add(new FieldError("trackingNumber", number.isEmpty() ? "required" : "invalid_tracking_number",
                     cmd.trackingNumber()));
         }
+        String sku = cmd.replacementSku() == null ? "" : cmd.replacementSku().strip();
+        if (sku.isEmpty()) {
+            errors.add(new FieldError("replacementSku", "required", null));
+        } else if (sku.length() > MAX_SKU) {
+            errors.add(new FieldError("replacementSku", "too_long", null));
+        }
         if (cmd.actor() == null || cmd.actor().isBlank()) {
             errors.add(new FieldError("actor", "required", null));
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidRequestException(errors));
         }
-        long diff = cmd.priceDifferenceMinor() == null ? 0 : cmd.priceDifferenceMinor();
+        ReturnStore.Exchange wanted = new ReturnStore.Exchange(sku, carrier, number,
+                cmd.priceDifferenceMinor() == null ? 0 : cmd.priceDifferenceMinor());
+        // checks that need no lock first: the stock check calls order-gateway, which no transaction should wait on
+        return store.find(pool, id).chain(r -> {
+            Optional<Boolean> early = shipmentDecided(r, wanted);
+            if (early.isPresent()) {
+                return get(id);
+            }
+            return store.items(pool, id).chain(items -> {
+                int needed = items.stream().mapToInt(ReturnView.Item::quantity).sum();
+                return orders.stock(sku).chain(stock -> {
+                    if (stock.available() < needed) {
+                        LOG.infof("exchange %s: replacement %s out of stock (%d needed, %d available, known %s)", id,
+                                sku, needed, stock.available(), stock.known());
+                        return Uni.createFrom().failure(new Refusal(Refusal.Kind.FAILED_PRECONDITION,
+                                "replacement-out-of-stock", "replacement " + sku + " out of stock", sku,
+                                String.valueOf(needed), String.valueOf(Math.max(stock.available(), 0))));
+                    }
+                    return ship(id, wanted, cmd.actor(), needed, stock.available());
+                });
+            });
+        });
+    }
+
+    /**
+     * Present (the shipment already recorded, to be answered as it is) when {@code wanted} repeats the exchange's
+     * recorded shipment; empty when the exchange may ship now. Refused when it is not an exchange, or when it is past
+     * inspection with another shipment, or not inspected yet.
+     */
+    private static Optional<Boolean> shipmentDecided(ReturnStore.Row0 r, ReturnStore.Exchange wanted) {
+        if (!"EXCHANGE".equals(r.kind())) {
+            throw Refusal.precondition("return-state", "not an exchange", r.id(), r.kind(),
+                    ReturnStatus.EXCHANGE_SHIPPED.name());
+        }
+        if (wanted.equals(r.exchange())) {
+            return Optional.of(true);
+        }
+        if (r.statusValue() != ReturnStatus.INSPECTED) {
+            throw Refusal.precondition("return-state", "return " + r.id() + " is " + r.status()
+                    + ", cannot move to " + ReturnStatus.EXCHANGE_SHIPPED, r.id(), r.status(),
+                    ReturnStatus.EXCHANGE_SHIPPED.name());
+        }
+        return Optional.empty();
+    }
+
+    private Uni<ReturnView> ship(String id, ReturnStore.Exchange x, String actor, int needed, int available) {
         Instant now = clock.instant();
         List<Outbox.Event> out = new ArrayList<>();
         List<RefundService.Issued> issued = new ArrayList<>();
-        return pool.withTransaction(conn -> store.lock(conn, id)
-                .chain(r -> {
-                    if (!"EXCHANGE".equals(r.kind())) {
-                        return Uni.createFrom().failure(Refusal.precondition("return-state", "not an exchange", r.id(),
-                                r.kind(), ReturnStatus.EXCHANGE_SHIPPED.name()));
-                    }
-                    return store.move(conn, r, ReturnStatus.EXCHANGE_SHIPPED, "replacement " + carrier + " " + number
-                            + (cmd.replacementSku() == null ? "" : " sku " + cmd.replacementSku()), now);
-                })
-                .chain(r -> {
-                    ObjectNode data = returnData(r.id(), r.orderId(), r.kind(), r.reason(), null, r.status());
-                    data.put("carrier", carrier);
-                    data.put("trackingNumber", number);
-                    if (cmd.replacementSku() != null) {
-                        data.put("replacementSku", cmd.replacementSku());
-                    }
-                    data.put("priceDifferenceMinor", diff);
-                    data.put("currency", r.currency());
-                    out.add(events.event("exchange.shipped", r.orderId(), data, r.id(), r.orderId(), carrier, number));
-                    if (diff >= 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    String key = "exchange:" + r.id();
-                    return refunds.issue(conn, refunds.draft(key, RefundService.hash(key, String.valueOf(diff)),
-                            r.orderId(), r.id(), "EXCHANGE_DIFFERENCE", -diff, r.currency(), r.paymentMethod(),
-                            "replacement cheaper by " + (-diff), cmd.actor(), List.of(), null, false))
-                            .invoke(issued::add).chain(i -> store.setRefund(conn, id, i.refund().id()));
-                })
-                .chain(() -> Outbox.write(conn, out)))
+        long diff = x.priceDifferenceMinor();
+        return pool.withTransaction(conn -> store.lock(conn, id).chain(locked -> {
+            if (shipmentDecided(locked, x).isPresent()) {
+                return Uni.createFrom().voidItem(); // a concurrent identical request shipped it meanwhile
+            }
+            return store.move(conn, locked, ReturnStatus.EXCHANGE_SHIPPED, "replacement " + x.carrier() + " "
+                    + x.trackingNumber() + " sku " + x.replacementSku() + " (in stock: " + available + " available, "
+                    + needed + " needed)", now)
+                    .call(r -> store.setExchange(conn, id, x))
+                    .chain(r -> money(conn, r, diff, actor).chain(i -> {
+                        i.ifPresent(issued::add);
+                        ObjectNode data = returnData(r.id(), r.orderId(), r.kind(), r.reason(), null, r.status());
+                        data.put("carrier", x.carrier());
+                        data.put("trackingNumber", x.trackingNumber());
+                        data.put("replacementSku", x.replacementSku());
+                        data.put("priceDifferenceMinor", diff);
+                        data.put("currency", r.currency());
+                        i.ifPresent(m -> data.put(diff < 0 ? "refundId" : "chargeId", m.refund().id().toString()));
+                        out.add(events.event("exchange.shipped", r.orderId(), data, r.id(), r.orderId(), x.carrier(),
+                                x.trackingNumber()));
+                        return Outbox.write(conn, out);
+                    }));
+        }))
                 .chain(() -> publisher.publish(out))
                 .chain(() -> issued.isEmpty() ? Uni.createFrom().voidItem() : refunds.afterCommit(issued.get(0)))
                 .chain(() -> get(id));
+    }
+
+    /** The difference of the replacement: refunded once when negative, charged once when positive, linked to the return. */
+    private Uni<Optional<RefundService.Issued>> money(SqlConnection conn, ReturnStore.Row0 r, long diff, String actor) {
+        if (diff == 0) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        if (diff < 0) {
+            String key = "exchange:" + r.id();
+            return refunds.issue(conn, refunds.draft(key, RefundService.hash(key, String.valueOf(diff)), r.orderId(),
+                    r.id(), "EXCHANGE_DIFFERENCE", -diff, r.currency(), r.paymentMethod(),
+                    "replacement cheaper by " + (-diff), actor, List.of(), null, false))
+                    .call(i -> store.setRefund(conn, r.id(), i.refund().id())).map(Optional::of);
+        }
+        String key = "exchange-charge:" + r.id();
+        return refunds.issue(conn, refunds.draft(key, RefundService.hash(key, String.valueOf(diff)), r.orderId(),
+                r.id(), Movements.EXCHANGE_CHARGE, diff, r.currency(), r.paymentMethod(),
+                "replacement dearer by " + diff, actor, List.of(), null, false))
+                .call(i -> store.setCharge(conn, r.id(), i.refund().id())).map(Optional::of);
     }
 
     // ------------------------------------------------------------------------------------------------------ close

@@ -27,11 +27,15 @@ public class ReturnStore {
     /** The columns a transition or a decision needs, read under a row lock. */
     public record Row0(String id, String orderId, String kind, String reason, String status, String currency,
             String paymentMethod, long orderTotalMinor, String orderItems, String returnShippingPayer,
-            String carrier, String trackingNumber, UUID refundId, long version) {
+            String carrier, String trackingNumber, UUID refundId, long version, Exchange exchange, UUID chargeId) {
 
         public ReturnStatus statusValue() {
             return ReturnStatus.valueOf(status);
         }
+    }
+
+    /** The replacement an exchange shipped: SKU, its parcel and the price difference (positive: dearer). */
+    public record Exchange(String replacementSku, String carrier, String trackingNumber, long priceDifferenceMinor) {
     }
 
     public record NewReturn(String id, String orderId, String platform, String kind, String reason, boolean opened,
@@ -96,6 +100,17 @@ public class ReturnStore {
                 });
     }
 
+    /** The return as it is now, not locked (checks before a transaction, which checks again under the lock). */
+    public Uni<Row0> find(SqlClient c, String id) {
+        return c.preparedQuery("select * from return_request where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw Refusal.notFound("return-not-found", "no return " + id, id);
+                    }
+                    return row(rows.iterator().next());
+                });
+    }
+
     /** The return a return-parcel scan is about (by return id, else by carrier + tracking number), locked. */
     public Uni<Optional<Row0>> lockForParcel(SqlClient c, String returnId, String carrier, String trackingNumber) {
         return c.preparedQuery("""
@@ -119,7 +134,7 @@ public class ReturnStore {
                 .chain(() -> transition(c, r.id(), r.status(), to.name(), cause, now))
                 .replaceWith(() -> new Row0(r.id(), r.orderId(), r.kind(), r.reason(), to.name(), r.currency(),
                         r.paymentMethod(), r.orderTotalMinor(), r.orderItems(), r.returnShippingPayer(), r.carrier(),
-                        r.trackingNumber(), r.refundId(), r.version() + 1));
+                        r.trackingNumber(), r.refundId(), r.version() + 1, r.exchange(), r.chargeId()));
     }
 
     public Uni<Void> transition(SqlClient c, String id, String from, String to, String cause, Instant now) {
@@ -144,6 +159,21 @@ public class ReturnStore {
     public Uni<Void> setRefund(SqlClient c, String id, UUID refundId) {
         return c.preparedQuery("update return_request set refund_id = $2 where id = $1")
                 .execute(Tuple.of(id, refundId)).replaceWithVoid();
+    }
+
+    /** Records the replacement an exchange shipped. */
+    public Uni<Void> setExchange(SqlClient c, String id, Exchange e) {
+        return c.preparedQuery("""
+                update return_request set replacement_sku = $2, replacement_carrier = $3,
+                       replacement_tracking_number = $4, price_difference_minor = $5 where id = $1""")
+                .execute(Tuple.of(id, e.replacementSku(), e.carrier(), e.trackingNumber(), e.priceDifferenceMinor()))
+                .replaceWithVoid();
+    }
+
+    /** Links the charge of a dearer replacement (ledger kind EXCHANGE_CHARGE). */
+    public Uni<Void> setCharge(SqlClient c, String id, UUID chargeId) {
+        return c.preparedQuery("update return_request set charge_id = $2 where id = $1")
+                .execute(Tuple.of(id, chargeId)).replaceWithVoid();
     }
 
     public Uni<List<ReturnView.Item>> items(SqlClient c, String id) {
@@ -200,9 +230,19 @@ public class ReturnStore {
         return new ReturnView(r.getString("id"), r.getString("order_id"), r.getString("kind"), r.getString("reason"),
                 r.getString("status"), r.getBoolean("opened"), r.getString("note"), items, eligibility,
                 r.getString("return_shipping_payer"), instant(r, "pickup_slot_start"), instant(r, "pickup_slot_end"),
-                r.getString("carrier"), r.getString("tracking_number"), r.getUUID("refund_id"),
-                r.getBoolean("inspection_passed"), r.getLong("version"), instant(r, "created_at"),
+                r.getString("carrier"), r.getString("tracking_number"), r.getUUID("refund_id"), r.getUUID("charge_id"),
+                exchange(r), r.getBoolean("inspection_passed"), r.getLong("version"), instant(r, "created_at"),
                 instant(r, "updated_at"), history);
+    }
+
+    private static Exchange exchange(Row r) {
+        String sku = r.getString("replacement_sku");
+        if (sku == null) {
+            return null;
+        }
+        Long diff = r.getLong("price_difference_minor");
+        return new Exchange(sku, r.getString("replacement_carrier"), r.getString("replacement_tracking_number"),
+                diff == null ? 0 : diff);
     }
 
     private static Row0 row(Row r) {
@@ -210,7 +250,7 @@ public class ReturnStore {
                 r.getString("status"), r.getString("currency"), r.getString("payment_method"),
                 r.getLong("order_total_minor"), String.valueOf(r.getValue("order_items")),
                 r.getString("return_shipping_payer"), r.getString("carrier"), r.getString("tracking_number"),
-                r.getUUID("refund_id"), r.getLong("version"));
+                r.getUUID("refund_id"), r.getLong("version"), exchange(r), r.getUUID("charge_id"));
     }
 
     private static Instant instant(Row r, String column) {

@@ -59,6 +59,33 @@ class DegradedOrderGatewayTest {
     }
 
     @Test
+    void anExchangeWhoseStockCannotBeCheckedIsNotShippedNorChargedAndWritesNothing() {
+        String id = "RMATEST" + Orders.unique();
+        String order = "OC-DEGRADED-" + Orders.unique();
+        pool.withTransaction(c -> c.preparedQuery("""
+                insert into return_request (id, order_id, platform, kind, reason, opened, status, eligibility,
+                    return_shipping_payer, currency, payment_method, order_total_minor, order_items, created_at, updated_at)
+                values ($1, $2, 'TAOBAO', 'EXCHANGE', 'SIZE_FIT', false, 'INSPECTED', '{}'::jsonb, 'SELLER', 'CNY', 'ALIPAY',
+                    8900, '[{"itemId":1,"quantity":1,"unitPriceMinor":8900}]'::jsonb, now(), now())""")
+                .execute(Tuple.of(id, order))
+                .chain(() -> c.preparedQuery("""
+                        insert into return_item (return_id, item_id, sku, name, category, quantity, unit_price_minor)
+                        values ($1, 1, 'TEE-M', 'T-shirt', 'apparel', 1, 8900)""").execute(Tuple.of(id))))
+                .await().indefinitely();
+
+        given().contentType("application/json").header("Accept-Language", "zh")
+                .body(Map.of("carrier", "SF", "trackingNumber", "SFN" + Orders.unique(), "replacementSku", "TEE-L",
+                        "priceDifferenceMinor", 1500, "actor", "warehouse:7"))
+                .post("/api/returns/" + id + "/exchange-shipment")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("order-gateway-unavailable"));
+        assertThat(given().get("/api/returns/" + id).jsonPath().getString("status")).isEqualTo("INSPECTED");
+        assertThat(Db.count(pool, "select count(*) from return_transition where return_id = $1", id)).isZero();
+        assertThat(Db.count(pool, "select count(*) from refund where return_id = $1", id)).isZero();
+        assertThat(Db.count(pool, "select count(*) from outbox where key = $1", order)).isZero();
+    }
+
+    @Test
     void aRequestThatNeedsTheOrderIsUnavailableAndWritesNothing() {
         long returns = Db.count(pool, "select count(*) from return_request");
         long refunds = Db.count(pool, "select count(*) from refund");
