@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
@@ -203,57 +202,57 @@ public class ConversationService {
                 return Uni.createFrom().failure(new StaleConversationException());
             }
             return nextSeq(c.id).chain(seq -> {
-            events.clear();
-            handoff[0] = null;
-            List<Turn> turns = new ArrayList<>();
-            Turn customer = Turn.of(c.id, seq, Turn.CUSTOMER, m.text(), now);
-            customer.intent = understood.intent();
-            customer.confidence = understood.confidence();
-            customer.messageId = m.messageId();
-            turns.add(customer);
-            for (int i = 0; i < replies.size(); i++) {
-                turns.add(Turn.of(c.id, seq + 1 + i, Turn.BOT, replies.get(i), now));
-            }
-            c.updatedAt = now;
-            c.lang = lang;
-            if (silent) {
-                events.add(customerMessage(c, m, understood, now));
-            } else {
-                c.verified = ctx.conversation.verified;
-                if (ctx.handoff != null) {
-                    c.owner = Conversation.Owner.HUMAN;
-                    ctx.state.endFlow();
+                events.clear();
+                handoff[0] = null;
+                List<Turn> turns = new ArrayList<>();
+                Turn customer = Turn.of(c.id, seq, Turn.CUSTOMER, m.text(), now);
+                customer.intent = understood.intent();
+                customer.confidence = understood.confidence();
+                customer.messageId = m.messageId();
+                turns.add(customer);
+                for (int i = 0; i < replies.size(); i++) {
+                    turns.add(Turn.of(c.id, seq + 1 + i, Turn.BOT, replies.get(i), now));
                 }
-                c.state = writeState(ctx.state);
-                if (m.replyOnChannel()) {
-                    for (String r : replies) {
-                        events.add(message(c, m.messageId(), r, now));
+                c.updatedAt = now;
+                c.lang = lang;
+                if (silent) {
+                    events.add(customerMessage(c, m, understood, now));
+                } else {
+                    c.verified = ctx.conversation.verified;
+                    if (ctx.handoff != null) {
+                        c.owner = Conversation.Owner.HUMAN;
+                        ctx.state.endFlow();
+                    }
+                    c.state = writeState(ctx.state);
+                    if (m.replyOnChannel()) {
+                        for (String r : replies) {
+                            events.add(message(c, m.messageId(), r, now));
+                        }
                     }
                 }
-            }
-            Uni<Void> history = Uni.createFrom().voidItem();
-            if (ctx != null && ctx.handoff != null) {
-                history = Turn.<Turn>find("conversationId = ?1 and speaker in ?2 order by seq desc",
-                        c.id, List.of(Turn.CUSTOMER, Turn.BOT, Turn.AGENT)).page(0, 20).list()
-                        .invoke(earlier -> {
-                            List<Turn> transcript = new ArrayList<>(earlier);
-                            Collections.reverse(transcript);
-                            transcript.addAll(turns);
-                            handoff[0] = handoffs.build(ctx, transcript, turnKey);
-                            events.add(handoff[0].event());
-                        }).replaceWithVoid();
-            }
-            Uni<Void> persisted = history.chain(() -> Turn.persist(turns));
-            Uni<Void> linked = ctx == null || ctx.learntCustomerId == null ? Uni.createFrom().voidItem()
-                    : CustomerProfile.<CustomerProfile>findById(opened.profile().id)
-                            .chain(p -> identities.link(p, ctx.learntCustomerId, m.identity())).replaceWithVoid();
-            Uni<Void> about = ctx == null || ctx.state.focusOrderId == null ? Uni.createFrom().voidItem()
-                    : Panache.getSession().chain(session -> session.createNativeQuery(
-                            "insert into conversation_order (conversation_id, order_id, at) values (?1, ?2, ?3) "
-                                    + "on conflict (conversation_id, order_id) do update set at = excluded.at")
-                            .setParameter(1, c.id).setParameter(2, ctx.state.focusOrderId).setParameter(3, now)
-                            .executeUpdate()).replaceWithVoid();
-            return persisted.chain(() -> linked).chain(() -> about).chain(() -> writeOutbox(events));
+                Uni<Void> history = Uni.createFrom().voidItem();
+                if (ctx != null && ctx.handoff != null) {
+                    history = Turn.<Turn>find("conversationId = ?1 and speaker in ?2 order by seq desc",
+                            c.id, List.of(Turn.CUSTOMER, Turn.BOT, Turn.AGENT)).page(0, 20).list()
+                            .invoke(earlier -> {
+                                List<Turn> transcript = new ArrayList<>(earlier);
+                                Collections.reverse(transcript);
+                                transcript.addAll(turns);
+                                handoff[0] = handoffs.build(ctx, transcript, turnKey);
+                                events.add(handoff[0].event());
+                            }).replaceWithVoid();
+                }
+                Uni<Void> persisted = history.chain(() -> Turn.persist(turns));
+                Uni<Void> linked = ctx == null || ctx.learntCustomerId == null ? Uni.createFrom().voidItem()
+                        : CustomerProfile.<CustomerProfile>findById(opened.profile().id)
+                                .chain(p -> identities.link(p, ctx.learntCustomerId, m.identity())).replaceWithVoid();
+                Uni<Void> about = ctx == null || ctx.state.focusOrderId == null ? Uni.createFrom().voidItem()
+                        : Panache.getSession().chain(session -> session.createNativeQuery(
+                                "insert into conversation_order (conversation_id, order_id, at) values (?1, ?2, ?3) "
+                                        + "on conflict (conversation_id, order_id) do update set at = excluded.at")
+                                .setParameter(1, c.id).setParameter(2, ctx.state.focusOrderId).setParameter(3, now)
+                                .executeUpdate()).replaceWithVoid();
+                return persisted.chain(() -> linked).chain(() -> about).chain(() -> writeOutbox(events));
             });
         })).onFailure(ConversationService::seqTaken).retry().atMost(3).chain(() -> outbox.publish(events))
                 .chain(() -> handoff[0] == null ? Uni.createFrom().voidItem() : requestHandoff(read.id, handoff[0]))
@@ -382,10 +381,5 @@ public class ConversationService {
             super("conversation " + id + " belongs to another customer or channel", null, false, false);
             this.conversationId = id;
         }
-    }
-
-    /** Looks the answer up for tests and the transcript API. */
-    public static Uni<Optional<Conversation>> find(String id) {
-        return Conversation.<Conversation>findById(id).map(Optional::ofNullable);
     }
 }

@@ -6,6 +6,7 @@ import io.ordercare.platform.InvalidRequestException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +45,7 @@ public class CustomerResource {
     public record UndoRequest(String actor) {
     }
 
-    @jakarta.inject.Inject
+    @Inject
     IdentityService identities;
 
     @GET
@@ -59,7 +61,7 @@ public class CustomerResource {
             }
             return IdentityMerge.<IdentityMerge>list("intoProfile = ?1 or fromProfile = ?1 order by mergedAt", p.id)
                     .chain(merges -> {
-                        List<UUID> profiles = new java.util.ArrayList<>(List.of(p.id));
+                        List<UUID> profiles = new ArrayList<>(List.of(p.id));
                         merges.stream().filter(m -> m.undoneAt == null && m.intoProfile.equals(p.id))
                                 .forEach(m -> profiles.add(m.fromProfile));
                         return ChannelIdentity.<ChannelIdentity>list("profileId", p.id)
