@@ -243,7 +243,8 @@ public class ConversationService {
                             }).replaceWithVoid();
                 }
                 Uni<Void> persisted = history.chain(() -> Turn.persist(turns));
-                Uni<Void> linked = ctx == null || ctx.learntCustomerId == null ? Uni.createFrom().voidItem()
+                Uni<Void> linked = ctx == null || ctx.learntCustomerId == null
+                        || ctx.learntCustomerId.equals(opened.profile().gatewayCustomerId) ? Uni.createFrom().voidItem()
                         : CustomerProfile.<CustomerProfile>findById(opened.profile().id)
                                 .chain(p -> identities.link(p, ctx.learntCustomerId, m.identity())).replaceWithVoid();
                 Uni<Void> about = ctx == null || ctx.state.focusOrderId == null ? Uni.createFrom().voidItem()

@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public class DialogEngine {
 
     private static final Logger LOG = Logger.getLogger(DialogEngine.class);
+    /** Slot holding the message that started the flow. */
+    public static final String REQUEST = "request";
     /** Intents that are answers rather than requests: they never abandon a question the bot asked. */
     private static final Set<String> ANSWERS = Set.of("confirm", "deny", "unknown", "greeting", "thanks");
     private static final Pattern FOUR_DIGITS = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
@@ -105,6 +107,8 @@ public class DialogEngine {
         s.flow = f.id();
         s.intent = intent;
         ctx.entity("order_number").ifPresent(e -> s.slots.put("order_number", e.value()));
+        // the customer's own words that started the flow (a return's reason, a summary for an agent)
+        s.slots.put(REQUEST, ctx.text.length() > 500 ? ctx.text.substring(0, 500) : ctx.text);
         return proceed(ctx, f, true);
     }
 

@@ -18,6 +18,9 @@ public interface DialogConfig {
     /** Outbox events still unsent after this long are sent again. */
     Duration republishAfter();
 
+    /** Published outbox events are deleted once published this long ago (kept meanwhile for debugging). */
+    Duration outboxKeep();
+
     /** Channels (CHAT, APP, SOCIAL, VOICE) whose adapter proves who the customer is. */
     Set<String> verifiedChannels();
 

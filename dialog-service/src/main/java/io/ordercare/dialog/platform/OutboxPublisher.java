@@ -13,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * This service's outbox ({@link Outbox}): replies on channel.outbound and handoff requests on dialog.events,
- * published after commit and again from the table.
+ * published after commit and again from the table; published rows are deleted after {@code outbox-keep}.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -43,5 +43,15 @@ public class OutboxPublisher {
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> republish() {
         return outbox.republish(config.republishAfter());
+    }
+
+    /** Deletes the events published longer than outbox-keep ago; returns how many (never fails). */
+    public Uni<Integer> purge() {
+        return outbox.purge(config.outboxKeep());
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgePublished() {
+        return purge().replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package io.ordercare.dialog.returns;
 
+import io.ordercare.dialog.flow.DialogEngine;
 import io.ordercare.dialog.flow.Flow;
 import io.ordercare.dialog.flow.FlowAction;
 import io.ordercare.dialog.flow.Replies;
@@ -38,7 +39,8 @@ public class ReturnAction implements FlowAction {
 
     @Override
     public Uni<Boolean> prepare(TurnContext ctx, Flow flow, Order order) {
-        String reason = reason(ctx.state.slots.getOrDefault("reason", ctx.text));
+        String reason = ctx.state.slots.containsKey("reason") ? ctx.state.slots.get("reason")
+                : reason(ctx.state.slots.getOrDefault(DialogEngine.REQUEST, ctx.text));
         ctx.state.slots.put("reason", reason);
         return returns.eligibility(order.getId(), kind(flow), reason).map(e -> {
             Locale l = ctx.locale();

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * This service's outbox ({@link Outbox}): alerts and return-parcel scans, published right after the transaction
- * that wrote them commits and again from the table for anything a crash or a broker outage left unpublished.
+ * that wrote them commits and again from the table for anything a crash or a broker outage left unpublished;
+ * published rows are deleted once {@code outbox-keep} old.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -44,5 +45,15 @@ public class OutboxPublisher {
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> republish() {
         return outbox.republish(config.republishAfter());
+    }
+
+    /** Deletes the events published longer than outbox-keep ago; returns how many (never fails). */
+    public Uni<Integer> purge() {
+        return outbox.purge(config.outboxKeep());
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgePublished() {
+        return purge().replaceWithVoid();
     }
 }

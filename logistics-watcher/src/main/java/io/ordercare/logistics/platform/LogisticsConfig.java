@@ -25,6 +25,9 @@ public interface LogisticsConfig {
     /** An outbox event still unpublished after this long is sent again. */
     Duration republishAfter();
 
+    /** A published outbox event is deleted once published this long ago (kept meanwhile for debugging). */
+    Duration outboxKeep();
+
     interface Detection {
         /** Usual gap between two scans of a route without history. */
         Duration defaultGap();

@@ -13,6 +13,9 @@ public interface ReturnsConfig {
     /** An outbox event still unpublished after this long is sent again. */
     Duration republishAfter();
 
+    /** A published outbox event is deleted once published this long ago (kept meanwhile for debugging). */
+    Duration outboxKeep();
+
     /** Deadline of one call to order-gateway. */
     Duration orderCallDeadline();
 
