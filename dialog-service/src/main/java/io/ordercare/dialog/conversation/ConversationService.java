@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordercare.dialog.customer.CustomerProfile;
-import io.ordercare.dialog.customer.Identity;
 import io.ordercare.dialog.customer.IdentityService;
 import io.ordercare.dialog.flow.DialogEngine;
 import io.ordercare.dialog.flow.TurnContext;
