@@ -40,18 +40,12 @@ public class ChannelInboundConsumer {
     @Channel("channel-inbound-dlq")
     MutinyEmitter<String> deadLetters;
 
-    static final class Rejected extends RuntimeException {
-        Rejected(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     @Incoming("channel-inbound")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundMessage message;
         try {
             message = parse(record.value());
-        } catch (Rejected e) {
+        } catch (CloudEvent.Unreadable e) {
             return deadLetter(record, e.getMessage());
         } catch (InvalidRequestException e) {
             return deadLetter(record, "invalid message: " + e.errors().stream().map(f -> f.field() + " " + f.code())
@@ -72,16 +66,7 @@ public class ChannelInboundConsumer {
 
     /** The message in the record, or null when the event is of another type. */
     InboundMessage parse(String value) {
-        JsonNode node;
-        try {
-            node = value == null ? null : json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new Rejected("not JSON (at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (!CloudEvent.isEnvelope(node)) {
-            throw new Rejected("not a CloudEvent (specversion and data required)");
-        }
+        JsonNode node = CloudEvent.read(json, value);
         if (!MESSAGE_RECEIVED.equals(node.path("type").asText(""))) {
             return null;
         }
@@ -89,10 +74,10 @@ public class ChannelInboundConsumer {
         try {
             request = json.treeToValue(node.get("data"), ChatRequest.class);
         } catch (JsonProcessingException e) {
-            throw new Rejected("data does not have the shape of a chat message: " + e.getOriginalMessage());
+            throw new CloudEvent.Unreadable("data does not have the shape of a chat message: " + e.getOriginalMessage());
         }
         if (request == null) {
-            throw new Rejected("data of " + MESSAGE_RECEIVED + " is empty");
+            throw new CloudEvent.Unreadable("data of " + MESSAGE_RECEIVED + " is empty");
         }
         if (request.messageId() == null && !node.path("id").asText("").isBlank()) {
             request = new ChatRequest(request.conversationId(), request.channel(), request.customer(), request.text(),

@@ -62,15 +62,7 @@ public class ReturnScanConsumer {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("empty record");
         }
-        JsonNode node;
-        try {
-            node = json.readTree(value);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!CloudEvent.isEnvelope(node)) {
-            throw new IllegalArgumentException("not a CloudEvent");
-        }
+        JsonNode node = CloudEvent.read(json, value);
         if (!TYPE.equals(node.path("type").asText())) {
             return null;
         }

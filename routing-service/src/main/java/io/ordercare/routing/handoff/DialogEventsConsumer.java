@@ -42,19 +42,12 @@ public class DialogEventsConsumer {
     @Channel("dialog-events-dlq")
     MutinyEmitter<String> deadLetters;
 
-    /** A record we cannot turn into a handoff request; the message is the DLQ reason. */
-    static final class Rejected extends RuntimeException {
-        Rejected(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     @Incoming("dialog-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         HandoffRequest request;
         try {
             request = parse(record.value());
-        } catch (Rejected e) {
+        } catch (CloudEvent.Unreadable e) {
             return deadLetter(record, e.getMessage());
         }
         if (request == null) {
@@ -74,23 +67,14 @@ public class DialogEventsConsumer {
 
     /** The request in the record, or null when the event is of another type. */
     HandoffRequest parse(String value) {
-        JsonNode node;
-        try {
-            node = value == null ? null : json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new Rejected("not JSON (at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (!CloudEvent.isEnvelope(node)) {
-            throw new Rejected("not a CloudEvent (specversion and data required)");
-        }
+        JsonNode node = CloudEvent.read(json, value);
         String type = node.path("type").asText("");
         if (!HANDOFF_REQUESTED.equals(type)) {
             return null;
         }
         JsonNode data = node.get("data");
         if (!data.isObject()) {
-            throw new Rejected("data of " + HANDOFF_REQUESTED + " is not an object");
+            throw new CloudEvent.Unreadable("data of " + HANDOFF_REQUESTED + " is not an object");
         }
         String id = node.path("id").asText("");
         ObjectNode payload = ((ObjectNode) data).deepCopy();
@@ -100,7 +84,7 @@ public class DialogEventsConsumer {
         try {
             return json.treeToValue(payload, HandoffRequest.class);
         } catch (JsonProcessingException e) {
-            throw new Rejected("data does not have the shape of a handoff request: " + e.getOriginalMessage());
+            throw new CloudEvent.Unreadable("data does not have the shape of a handoff request: " + e.getOriginalMessage());
         }
     }
 
