@@ -36,7 +36,8 @@ public final class LocalStack {
             "order.changes", "order.changes.dlq",
             "channel.inbound", "channel.inbound.dlq", "channel.outbound",
             "logistics.tracking", "logistics.tracking.dlq", "logistics.alerts", "logistics.return-scans", "logistics.return-scans.dlq",
-            "returns.events", "dialog.events", "dialog.events.dlq", "routing.events");
+            "returns.events", "dialog.events", "dialog.events.dlq", "routing.events",
+            "dialog-service.order-changes.dlq", "dialog-service.logistics-alerts.dlq");
     public static final int PARTITIONS = 3;
 
     private final Path runDir;

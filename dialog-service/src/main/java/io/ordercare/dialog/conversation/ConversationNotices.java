@@ -1,5 +1,8 @@
 package io.ordercare.dialog.conversation;
 
+import io.ordercare.dialog.customer.Identity;
+import io.ordercare.dialog.customer.IdentityKind;
+import io.ordercare.dialog.customer.IdentityService;
 import io.ordercare.dialog.platform.OutboxPublisher;
 import io.ordercare.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -28,6 +32,9 @@ public class ConversationNotices {
 
     @Inject
     OutboxPublisher outbox;
+
+    @Inject
+    IdentityService identities;
 
     @Inject
     Clock clock;
@@ -62,6 +69,53 @@ public class ConversationNotices {
                                 .chain(() -> ConversationService.writeOutbox(events));
                     });
         })).onFailure(ConversationService::seqTaken).retry().atMost(5).chain(() -> outbox.publish(events));
+    }
+
+    /**
+     * News the customer should get even without a conversation about the order (an outreach message): in the
+     * latest conversation about the order, else the customer's latest written conversation reached by this phone
+     * number, else a new APP conversation for the number. Told once per event id; false when told before.
+     */
+    public Uni<Boolean> tellCustomer(String eventId, String orderId, String phone, String lang,
+            Function<String, String> textIn) {
+        Instant now = clock.instant();
+        List<Outbox.Event> events = new ArrayList<>();
+        Identity identity = new Identity(IdentityKind.PHONE, phone);
+        return Panache.withTransaction(() -> once(eventId, now).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().item(false);
+            }
+            return Panache.getSession().chain(s -> s.createNativeQuery(
+                    "select conversation_id from conversation_order where order_id = ?1 order by at desc limit 1",
+                    String.class).setParameter(1, orderId).getResultList())
+                    .chain(ids -> ids.isEmpty() ? Conversation.<Conversation>find("identityKind = ?1 and identityValue = ?2 "
+                            + "and channel <> 'VOICE' order by updatedAt desc", IdentityKind.PHONE, phone).firstResult()
+                            : Conversation.<Conversation>findById(ids.get(0)))
+                    .chain(c -> c != null ? Uni.createFrom().item(c) : identities.resolve(identity).chain(profile -> {
+                        Conversation n = new Conversation();
+                        n.id = UUID.randomUUID().toString();
+                        n.channel = "APP";
+                        n.profileId = profile.id;
+                        n.identityKind = IdentityKind.PHONE;
+                        n.identityValue = phone;
+                        n.lang = lang;
+                        n.owner = Conversation.Owner.BOT;
+                        n.verified = false;
+                        n.state = "{}";
+                        n.createdAt = now;
+                        n.updatedAt = now;
+                        return n.<Conversation>persist();
+                    }))
+                    .chain(c -> {
+                        String text = textIn.apply(c.lang);
+                        events.clear();
+                        events.add(conversations.message(c, null, text, now));
+                        return ConversationService.nextSeq(c.id)
+                                .chain(seq -> Turn.of(c.id, seq, Turn.BOT, text, now).persist())
+                                .chain(() -> ConversationService.writeOutbox(events)).replaceWith(true);
+                    });
+        })).onFailure(ConversationService::seqTaken).retry().atMost(5)
+                .call(told -> told ? outbox.publish(events) : Uni.createFrom().voidItem());
     }
 
     /** The bot owns the conversation again; what it was doing before the handoff is forgotten. */

@@ -261,13 +261,13 @@ public class ConversationService {
     }
 
     /** The next turn number of the conversation (a notice may take it first: see {@link #seqTaken}). */
-    static Uni<Integer> nextSeq(String conversationId) {
+    public static Uni<Integer> nextSeq(String conversationId) {
         return Turn.<Turn>find("conversationId = ?1 order by seq desc", conversationId).firstResult()
                 .map(t -> t == null ? 1 : t.seq + 1);
     }
 
     /** Another writer (a notice) took the turn number: write again with the next one. */
-    static boolean seqTaken(Throwable t) {
+    public static boolean seqTaken(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConstraintViolationException v && v.getConstraintName() != null
                     && v.getConstraintName().contains("turn_conversation_id_seq")) {
@@ -291,7 +291,7 @@ public class ConversationService {
     }
 
     /** Writes the events in the current Panache transaction (the same table {@link Outbox} publishes from). */
-    static Uni<Void> writeOutbox(List<Outbox.Event> events) {
+    public static Uni<Void> writeOutbox(List<Outbox.Event> events) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Outbox.Event e : events) {
             all = all.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(

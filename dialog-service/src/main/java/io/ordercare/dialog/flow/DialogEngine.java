@@ -326,7 +326,7 @@ public class DialogEngine {
     }
 
     /** 1..5 from "2", "第二个", "the second one"; 0 when none. */
-    static int ordinal(String text) {
+    public static int ordinal(String text) {
         Matcher m = ORDINAL.matcher(text);
         if (!m.find()) {
             return 0;

@@ -37,14 +37,22 @@ public class ChangeAddressAction implements FlowAction {
 
     @Override
     public boolean fill(TurnContext ctx, Flow.Slot slot, Order order) {
-        Optional<ParsedAddress> fromEntity = ctx.entity("address").flatMap(e -> AddressParser.parse(e.value()));
-        Optional<ParsedAddress> parsed = fromEntity.filter(ChangeAddressAction::complete)
-                .or(() -> AddressParser.parse(ctx.text).filter(ChangeAddressAction::complete));
-        if (parsed.isEmpty() || !complete(parsed.get())) {
+        Optional<ParsedAddress> parsed = spoken(ctx.entity("address").map(e -> e.value()), ctx.text);
+        if (parsed.isEmpty()) {
             return false;
         }
-        ParsedAddress a = parsed.get();
-        var s = ctx.state.slots;
+        remember(ctx.state.slots, parsed.get());
+        return true;
+    }
+
+    /** A complete address in what the customer said: the address entity the NLU found, else the whole answer. */
+    public static Optional<ParsedAddress> spoken(Optional<String> entity, String text) {
+        return entity.flatMap(AddressParser::parse).filter(ChangeAddressAction::complete)
+                .or(() -> AddressParser.parse(text).filter(ChangeAddressAction::complete));
+    }
+
+    /** Keeps the new address in the dialog's slots (address.*). */
+    public static void remember(java.util.Map<String, String> s, ParsedAddress a) {
         s.put(SLOT, "filled");
         s.put("address.format", a.format());
         s.put("address.country", nz(a.country()));
@@ -54,7 +62,6 @@ public class ChangeAddressAction implements FlowAction {
         s.put("address.street", nz(a.street()));
         s.put("address.line2", nz(a.line2()));
         s.put("address.postalCode", nz(a.postalCode()));
-        return true;
     }
 
     /** A city and a street at least: "change it to Shanghai" alone is not where a courier can go. */
@@ -84,8 +91,11 @@ public class ChangeAddressAction implements FlowAction {
 
     /** The order's address with the new location; the recipient stays. Country: the new one, else the old. */
     private static Address address(TurnContext ctx, Order order) {
-        var s = ctx.state.slots;
-        Address old = order.getShippingAddress();
+        return address(ctx.state.slots, order.getShippingAddress());
+    }
+
+    /** {@code old} with the location kept in the slots by {@link #remember}. */
+    public static Address address(java.util.Map<String, String> s, Address old) {
         String country = s.getOrDefault("address.country", "");
         return Address.newBuilder().setFormat(s.getOrDefault("address.format", old.getFormat()))
                 .setRecipientName(old.getRecipientName()).setRecipientPhone(old.getRecipientPhone())

@@ -3,6 +3,16 @@ package io.ordercare.dialog.order;
 import io.ordercare.dialog.customer.Identity;
 import io.ordercare.dialog.platform.DialogConfig;
 import io.ordercare.proto.order.v1.Actor;
+import io.ordercare.proto.order.v1.AdjustPriceRequest;
+import io.ordercare.proto.order.v1.ConfirmOrderRequest;
+import io.ordercare.proto.order.v1.FindSubstitutesRequest;
+import io.ordercare.proto.order.v1.FindSubstitutesResponse;
+import io.ordercare.proto.order.v1.FlagOrderRequest;
+import io.ordercare.proto.order.v1.GetStockRequest;
+import io.ordercare.proto.order.v1.GetStockResponse;
+import io.ordercare.proto.order.v1.ReplaceItemRequest;
+import io.ordercare.proto.order.v1.StockLevel;
+import io.ordercare.proto.order.v1.Substitute;
 import io.ordercare.proto.order.v1.Address;
 import io.ordercare.proto.order.v1.CancelOrderRequest;
 import io.ordercare.proto.order.v1.ChangeAddressRequest;
@@ -79,6 +89,48 @@ public class OrderClient {
     public Uni<Order> cancel(Order order, String reason) {
         return stub().cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    public Uni<Order> confirm(Order order, String reason) {
+        return stub().confirmOrder(ConfirmOrderRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** The unit price of one item set with the customer's consent (audited by order-gateway). */
+    public Uni<Order> adjustPrice(Order order, long itemId, long unitPriceMinor, String reason) {
+        return stub().adjustPrice(AdjustPriceRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).setItemId(itemId).setUnitPriceMinor(unitPriceMinor)
+                .setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** A flag for the other channels and people (CUSTOMER_UNREACHABLE, AWAITING_RESTOCK, NEEDS_AGENT); idempotent. */
+    public Uni<Order> flag(String orderId, String kind, String detail) {
+        return stub().flagOrder(FlagOrderRequest.newBuilder().setOrderId(orderId).setKind(kind).setDetail(detail)
+                .setActor(actor(detail)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** In-stock items of the same category close in price and spec to one item of the order, best first. */
+    public Uni<List<Substitute>> substitutes(Order order, long itemId, int limit) {
+        return stub().findSubstitutes(FindSubstitutesRequest.newBuilder().setOrderId(order.getId()).setItemId(itemId)
+                .setLimit(limit).build()).map(FindSubstitutesResponse::getSubstitutesList)
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** One item replaced by a substitute (never dearer for the customer). */
+    public Uni<Order> replaceItem(Order order, long itemId, String sku, String reason) {
+        return stub().replaceItem(ReplaceItemRequest.newBuilder().setOrderId(order.getId())
+                .setExpectedVersion(order.getVersion()).setItemId(itemId).setSku(sku).setActor(actor(reason)).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
+    /** Stock and restock date of the SKUs, in the order asked. */
+    public Uni<List<StockLevel>> stock(List<String> skus) {
+        return stub().getStock(GetStockRequest.newBuilder().addAllSkus(skus).build())
+                .map(GetStockResponse::getLevelsList)
                 .onFailure().transform(t -> CallFailure.of(SERVICE, t));
     }
 

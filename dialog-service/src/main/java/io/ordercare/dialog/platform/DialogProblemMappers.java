@@ -31,6 +31,13 @@ public class DialogProblemMappers {
         return problems.response(409, "merge-undone", headers, uri, e.id);
     }
 
+    @ServerExceptionMapper
+    public Response campaignState(io.ordercare.dialog.campaign.Campaigns.CampaignStateException e, HttpHeaders headers,
+            UriInfo uri) {
+        return problems.response(409, "campaign-" + e.code, headers, uri, e.campaign.id,
+                "stale-version".equals(e.code) ? e.campaign.version : e.campaign.status);
+    }
+
     /** A dependency failed outside a dialog (the dialogs answer such failures themselves). */
     @ServerExceptionMapper
     public Response unavailable(CallFailure e, HttpHeaders headers, UriInfo uri) {

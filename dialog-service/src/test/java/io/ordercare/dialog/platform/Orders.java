@@ -63,6 +63,13 @@ public final class Orders {
      * shopify-insufficient-funds), each moved to {@code status} (PLACED leaves it as ingested).
      */
     public static Customer create(String fixture, String status, int count) {
+        return create(fixture, status, count, p -> {
+        });
+    }
+
+    /** As {@link #create(String, String, int)}, the payload changed by {@code tweak} before it is sent. */
+    public static Customer create(String fixture, String status, int count,
+            java.util.function.Consumer<ObjectNode> tweak) {
         long n = unique();
         String mobile = "139" + String.format("%08d", n % 100_000_000L);
         String usPhone = "+1415" + String.format("%07d", n % 10_000_000L);
@@ -102,6 +109,7 @@ public final class Orders {
                     platformId = "shopify:" + (7000000 + n);
                 }
             }
+            tweak.accept(p);
             JsonPath order = gateway().body(p.toString()).post("/api/orders").then().statusCode(201).extract().jsonPath();
             String id = order.getString("id");
             move(id, order.getLong("version"), status);

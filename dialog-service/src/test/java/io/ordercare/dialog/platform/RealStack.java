@@ -15,7 +15,8 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "topics", value = "orders.inbound,orders.inbound.dlq,inventory.levels,inventory.levels.dlq,"
                 + "order.changes,order.changes.dlq,channel.inbound,channel.inbound.dlq,channel.outbound,"
                 + "logistics.tracking,logistics.tracking.dlq,logistics.alerts,logistics.return-scans,"
-                + "logistics.return-scans.dlq,returns.events,dialog.events,dialog.events.dlq,routing.events"),
+                + "logistics.return-scans.dlq,returns.events,dialog.events,dialog.events.dlq,routing.events,"
+                + "dialog-service.order-changes.dlq,dialog-service.logistics-alerts.dlq"),
         @ResourceArg(name = "services", value = "order-gateway:orders,"
                 + "returns-service:returns:orders=order-gateway,"
                 + "routing-service:routing,"

@@ -43,6 +43,9 @@ public class AlertEvents {
         UUID id = UUID.randomUUID();
         ObjectNode data = json.createObjectNode();
         data.put("alertId", id.toString());
+        // names the occurrence (the silence that began at a given scan...): one alert per episode, and whoever
+        // tells the customer tells them once per episode too
+        data.put("episode", f.episode());
         data.put("orderId", p.orderId);
         putIfPresent(data, "customerId", p.customerId);
         data.put("shipmentId", p.id);

@@ -13,7 +13,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An anomaly raised on an order (price, stock, fraud, late address change); resolved when handled. */
+/**
+ * A flag on an order: an anomaly its rules found (price, stock, fraud, late address change) or what a caller
+ * reported (customer unreachable, awaiting restock, needs an agent); resolved when handled.
+ */
 @Entity
 @Table(name = "order_flag")
 public class OrderFlag extends PanacheEntityBase {

@@ -14,10 +14,14 @@ import io.ordercare.proto.order.v1.ChangeAddressRequest;
 import io.ordercare.proto.order.v1.ChangeItemsRequest;
 import io.ordercare.proto.order.v1.ChangeStatusRequest;
 import io.ordercare.proto.order.v1.ConfirmOrderRequest;
+import io.ordercare.proto.order.v1.FindSubstitutesRequest;
+import io.ordercare.proto.order.v1.FindSubstitutesResponse;
+import io.ordercare.proto.order.v1.FlagOrderRequest;
 import io.ordercare.proto.order.v1.GetOrderRequest;
 import io.ordercare.proto.order.v1.GetStockRequest;
 import io.ordercare.proto.order.v1.GetStockResponse;
 import io.ordercare.proto.order.v1.Order;
+import io.ordercare.proto.order.v1.ReplaceItemRequest;
 import io.ordercare.proto.order.v1.SearchOrdersRequest;
 import io.ordercare.proto.order.v1.SearchOrdersResponse;
 import io.ordercare.proto.order.v1.ShipOrderRequest;
@@ -29,8 +33,9 @@ import java.util.List;
 
 /**
  * gRPC face of the order use cases for internal callers. Failures become meaningful statuses:
- * NOT_FOUND, ABORTED (stale version: read again and retry), FAILED_PRECONDITION (the order's state
- * forbids it), INVALID_ARGUMENT (with the invalid fields in the description).
+ * NOT_FOUND (order, or item of FindSubstitutes), ABORTED (stale version: read again and retry),
+ * FAILED_PRECONDITION (the order's state forbids it, or a substitute is not available for the quantity),
+ * INVALID_ARGUMENT (with the invalid fields in the description).
  */
 @GrpcService
 public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderService {
@@ -45,6 +50,9 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
 
     @Inject
     InventorySnapshot inventory;
+
+    @Inject
+    Substitutes substitutes;
 
     @Override
     public Uni<Order> getOrder(GetOrderRequest request) {
@@ -126,6 +134,25 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
                 .onFailure().transform(OrderGrpcService::toStatus);
     }
 
+    @Override
+    public Uni<Order> flagOrder(FlagOrderRequest r) {
+        return reply(orders.flag(r.getOrderId(), r.getKind(), r.getDetail(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
+    @Override
+    public Uni<FindSubstitutesResponse> findSubstitutes(FindSubstitutesRequest r) {
+        return substitutes.find(r.getOrderId(), r.getItemId() == 0 ? null : r.getItemId(), r.getLimit())
+                .map(found -> FindSubstitutesResponse.newBuilder()
+                        .addAllSubstitutes(found.stream().map(OrderProtoMapper::toProto).toList()).build())
+                .onFailure().transform(OrderGrpcService::toStatus);
+    }
+
+    @Override
+    public Uni<Order> replaceItem(ReplaceItemRequest r) {
+        return reply(orders.replaceItem(r.getOrderId(), r.getExpectedVersion(), r.getItemId() == 0 ? null : r.getItemId(),
+                r.getSku(), OrderProtoMapper.fromProto(r.getActor(), CALLER)));
+    }
+
     private static StockLevel toProto(InventorySnapshot.Level l) {
         return StockLevel.newBuilder().setSku(l.sku()).setKnown(l.known()).setAvailable(l.available())
                 .setUpdatedAt(l.updatedAt() == null ? "" : l.updatedAt().toString())
@@ -143,8 +170,12 @@ public class OrderGrpcService implements io.ordercare.proto.order.v1.OrderServic
         if (t instanceof VersionConflictException e) {
             return Status.ABORTED.withDescription(e.getMessage() + "; read the order again and retry").asRuntimeException();
         }
-        if (t instanceof OrderStateException e) {
-            return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        if (t instanceof OrderItemNotFoundException e) {
+            return Status.NOT_FOUND.withDescription("item " + e.itemId() + " of order " + e.orderId() + " not found")
+                    .asRuntimeException();
+        }
+        if (t instanceof OrderStateException || t instanceof OutOfStockException) {
+            return Status.FAILED_PRECONDITION.withDescription(t.getMessage()).asRuntimeException();
         }
         if (t instanceof InvalidOrderException e) {
             return GrpcStatuses.invalidArgument(e.violations().stream()

@@ -27,6 +27,16 @@ public class OrderProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response itemNotFound(OrderItemNotFoundException e, HttpHeaders headers, UriInfo uri) {
+        return problems.response(404, "item-not-found", headers, uri, e.orderId(), String.valueOf(e.itemId()));
+    }
+
+    @ServerExceptionMapper
+    public Response outOfStock(OutOfStockException e, HttpHeaders headers, UriInfo uri) {
+        return problems.response(409, "out-of-stock", headers, uri, e.sku(), e.available(), e.needed());
+    }
+
+    @ServerExceptionMapper
     public Response conflict(VersionConflictException e, HttpHeaders headers, UriInfo uri) {
         return problems.response(409, "version-conflict", headers, uri, e.orderId(), e.expected(), e.actual());
     }

@@ -62,6 +62,13 @@ final class OrderProtoMapper {
         return b.build();
     }
 
+    static io.ordercare.proto.order.v1.Substitute toProto(Substitute s) {
+        return io.ordercare.proto.order.v1.Substitute.newBuilder().setSku(s.sku()).setName(s(s.name()))
+                .setCategory(s(s.category())).setSize(s(s.size())).setColour(s(s.colour()))
+                .setUnitPrice(money(s.unitPriceMinor(), s.currency())).setAvailable(s.available()).setScore(s.score())
+                .build();
+    }
+
     static Address toProto(OrderView.AddressView a) {
         return Address.newBuilder().setFormat(s(a.format())).setRecipientName(s(a.recipientName()))
                 .setRecipientPhone(s(a.recipientPhone())).setCountry(s(a.country())).setProvince(s(a.province()))

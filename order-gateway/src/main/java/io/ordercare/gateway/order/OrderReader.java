@@ -69,11 +69,12 @@ public class OrderReader {
         return acc;
     }
 
+    /** Flags come oldest first: their ids are handed out in blocks by two writers (ingest, changes), not in order. */
     Uni<OrderView> load(Order order) {
         return OrderItem.<OrderItem>find("orderId = ?1 order by lineNo", order.id).list()
                 .chain(items -> Payment.<Payment>find("orderId = ?1 order by id", order.id).list()
                         .chain(payments -> transactionsOf(payments)
-                                .chain(txs -> OrderFlag.<OrderFlag>find("orderId = ?1 order by id", order.id).list()
+                                .chain(txs -> OrderFlag.<OrderFlag>find("orderId = ?1 order by raisedAt, id", order.id).list()
                                         .chain(flags -> CustomerIdentity.<CustomerIdentity>find(
                                                 "customerId = ?1 order by id", order.customerId).list()
                                                 .chain(ids -> io.ordercare.gateway.customer.Customer

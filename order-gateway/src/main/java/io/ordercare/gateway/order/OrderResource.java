@@ -43,6 +43,9 @@ public class OrderResource {
     @Inject
     OrderReader reader;
 
+    @Inject
+    Substitutes substitutes;
+
     /** Body of every change: the version read, who acts and why. */
     public record Change(Long expectedVersion, String actor, String reason) {
     }
@@ -68,6 +71,14 @@ public class OrderResource {
      */
     public record ShipmentRequest(Long expectedVersion, String actor, String reason, String carrier,
             String trackingNumber, String origin, String promisedDeliveryDate) {
+    }
+
+    /** A flag callers raise: {@code kind} CUSTOMER_UNREACHABLE, AWAITING_RESTOCK or NEEDS_AGENT; {@code detail} optional. */
+    public record FlagRequest(String kind, String detail, String actor, String reason) {
+    }
+
+    /** The product to put on the line instead: a SKU of the inventory snapshot. */
+    public record ReplacementRequest(Long expectedVersion, String sku, String actor, String reason) {
     }
 
     public record AuditView(String field, String actor, String reason, String before, String after, Instant at) {
@@ -187,6 +198,51 @@ public class OrderResource {
     public Uni<OrderView> ship(@PathParam("id") String id, ShipmentRequest req) {
         return orders.ship(id, version(req == null ? null : req.expectedVersion()), req.carrier(), req.trackingNumber(),
                 req.origin(), req.promisedDeliveryDate(), new Actor(req.actor(), req.reason()));
+    }
+
+    @POST
+    @Path("/{id}/flags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise a flag for other channels and people: CUSTOMER_UNREACHABLE, AWAITING_RESTOCK, NEEDS_AGENT",
+            description = "Neither the status nor the version changes, and no expectedVersion is needed. Idempotent: "
+                    + "while a flag of that kind is open, the order is returned as it is. Kinds raised by the anomaly "
+                    + "rules (PRICE_ANOMALY, STOCK_SHORTAGE, FRAUD_RISK, ADDRESS_CHANGED_AFTER_PAYMENT) are refused.")
+    @APIResponse(responseCode = "200", description = "The order with its flags")
+    @APIResponse(responseCode = "400", description = "Unknown or reserved kind, or detail over 500 characters")
+    @APIResponse(responseCode = "404", description = "No such order")
+    public Uni<OrderView> flag(@PathParam("id") String id, FlagRequest req) {
+        FlagRequest r = req == null ? new FlagRequest(null, null, null, null) : req;
+        return orders.flag(id, r.kind(), r.detail(), new Actor(r.actor(), r.reason()));
+    }
+
+    @GET
+    @Path("/{id}/items/{itemId}/substitutes")
+    @Operation(summary = "Products that could stand in for an item, best first",
+            description = "From the inventory snapshot: same category, another SKU, enough available, priced in the "
+                    + "order's currency within ordercare.substitutes.max-price-difference of the item's unit price. "
+                    + "Score: price closeness + 0.5 for the same size + 0.25 for the same colour; ties by SKU.")
+    @APIResponse(responseCode = "400", description = "limit outside 1..20")
+    @APIResponse(responseCode = "404", description = "No such order or item")
+    public Uni<List<Substitute>> substitutes(@PathParam("id") String id, @PathParam("itemId") long itemId,
+            @Parameter(description = "1 to 20, default 3") @QueryParam("limit") Integer limit) {
+        return substitutes.find(id, itemId, limit);
+    }
+
+    @PUT
+    @Path("/{id}/items/{itemId}/replacement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the product of an item with a substitute (before packing)",
+            description = "The line takes the substitute's SKU, name, category, size and colour and keeps its "
+                    + "quantity; the unit price becomes the lower of the two. Open STOCK_SHORTAGE flags are resolved "
+                    + "and the anomaly rules run again; the status does not change.")
+    @APIResponse(responseCode = "400", description = "Unknown item or SKU, another category, no price or another currency")
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Stale version, the order is past the point of change, or the "
+            + "substitute is not available for the quantity")
+    public Uni<OrderView> replaceItem(@PathParam("id") String id, @PathParam("itemId") long itemId,
+            ReplacementRequest req) {
+        ReplacementRequest r = req == null ? new ReplacementRequest(null, null, null, null) : req;
+        return orders.replaceItem(id, version(r.expectedVersion()), itemId, r.sku(), new Actor(r.actor(), r.reason()));
     }
 
     @GET

@@ -2,9 +2,11 @@ package io.ordercare.gateway.order;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.ordercare.gateway.anomaly.Anomaly;
 import io.ordercare.gateway.anomaly.FlagKind;
 import io.ordercare.gateway.audit.AuditEntry;
 import io.ordercare.gateway.audit.AuditLog;
+import io.ordercare.gateway.inventory.InventoryLevel;
 import io.ordercare.gateway.payment.Payment;
 import io.ordercare.gateway.payment.PaymentTransaction;
 import io.ordercare.platform.FieldError;
@@ -13,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -143,6 +147,88 @@ public class OrderService {
                     return audit.record(orderId, AuditEntry.Field.PRICE, actor, before, after)
                             .chain(() -> resolveFlags(order, FlagKind.PRICE_ANOMALY, actor));
                 }));
+    }
+
+    /**
+     * Puts another product on one line (ReplaceItem; see {@link ItemReplacement} for its rules). The short
+     * product is off the order, so its STOCK_SHORTAGE is resolved; the rules then look at the new items and raise
+     * what is still wrong (another line short, say). The status stays: a held order waits for its confirmation.
+     */
+    @WithSpan("order.replace-item")
+    public Uni<OrderView> replaceItem(@SpanAttribute("order.id") String orderId, long expectedVersion, Long itemId,
+            String sku, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (itemId == null) {
+            errors.add(new FieldError("itemId", "required", null));
+        }
+        if (blank(sku)) {
+            errors.add(new FieldError("sku", "required", null));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestException(errors));
+        }
+        String wanted = sku.strip();
+        return change(orderId, expectedVersion, "replace-item", OrderLifecycle::canChangeItems, order -> items(orderId)
+                .chain(items -> {
+                    OrderItem item = items.stream().filter(i -> i.id.equals(itemId)).findFirst().orElse(null);
+                    if (item == null) {
+                        return Uni.createFrom().failure(new InvalidRequestException(List.of(
+                                new FieldError("itemId", "unknown_item", String.valueOf(itemId)))));
+                    }
+                    return InventoryLevel.<InventoryLevel>findById(wanted).chain(substitute -> {
+                        List<FieldError> problems = ItemReplacement.problems(item, wanted, substitute, order.currency);
+                        if (!problems.isEmpty()) {
+                            return Uni.createFrom().failure(new InvalidRequestException(problems));
+                        }
+                        int needed = ItemReplacement.needed(item, items, wanted);
+                        if (substitute.available < needed) {
+                            return Uni.createFrom().failure(new OutOfStockException(wanted, substitute.available,
+                                    needed));
+                        }
+                        Object before = itemsSnapshot(items, order.totalMinor);
+                        long linesBefore = linesTotal(items);
+                        ItemReplacement.apply(item, substitute);
+                        order.totalMinor += linesTotal(items) - linesBefore;
+                        order.itemsRevision++;
+                        return audit.record(orderId, AuditEntry.Field.ITEMS, actor, before,
+                                itemsSnapshot(items, order.totalMinor))
+                                .chain(() -> resolveFlags(order, FlagKind.STOCK_SHORTAGE, actor))
+                                // written before the rules read the open flags, so a shortage elsewhere is raised anew
+                                .chain(() -> Panache.flush())
+                                .chain(() -> anomalies.evaluate(order, items, order.paidAt != null, false))
+                                .chain(flags -> holdIfFlagged(order, flags, actor));
+                    });
+                }));
+    }
+
+    /**
+     * A caller's flag on the order (FlagOrder): one of the kinds callers raise ({@link FlagKind#raisedByCallers()}),
+     * with an optional detail. Neither the status nor the version changes, so no caller's version goes stale and
+     * none is asked for. While a flag of that kind is open, nothing is raised and the order is answered as it is;
+     * the order row is locked meanwhile, so two such calls at once raise one flag.
+     */
+    @WithSpan("order.flag")
+    public Uni<OrderView> flag(@SpanAttribute("order.id") String orderId, String kind, String detail, Actor actor) {
+        return Uni.createFrom().item(() -> callerFlagKind(kind, detail))
+                .chain(flagKind -> Panache.withTransaction(() -> Order.<Order>findById(orderId,
+                        LockModeType.PESSIMISTIC_WRITE)
+                        .onItem().ifNull().failWith(() -> new OrderNotFoundException(orderId))
+                        .chain(order -> OrderFlag.<OrderFlag>find("orderId = ?1 and kind = ?2 and resolvedAt is null",
+                                orderId, flagKind).firstResult()
+                                .chain(open -> {
+                                    if (open != null) {
+                                        LOG.debugf("order %s: %s already open, nothing raised", orderId, flagKind);
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    OrderFlag raised = new OrderFlag();
+                                    raised.orderId = orderId;
+                                    raised.kind = flagKind;
+                                    raised.detail = detail == null ? "" : detail.strip();
+                                    raised.raisedAt = clock.instant();
+                                    return raised.persist().chain(() -> auditFlags(order, List.of(raised), actor));
+                                }))))
+                .chain(() -> reader.invalidate(orderId))
+                .chain(() -> reader.get(orderId));
     }
 
     @WithSpan("order.cancel")
@@ -356,10 +442,13 @@ public class OrderService {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("itemId", i.id);
             m.put("sku", i.sku);
+            m.put("name", i.name);
+            m.put("category", i.category);
             m.put("quantity", i.quantity);
             m.put("size", i.size);
             m.put("colour", i.colour);
             m.put("unitPriceMinor", i.unitPriceMinor);
+            m.put("listPriceMinor", i.listPriceMinor);
             return m;
         }).toList();
         return Map.of("items", lines, "totalMinor", totalMinor);
@@ -424,6 +513,31 @@ public class OrderService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /** The kind a caller asked to raise; every invalid field listed (unknown or rule-only kind, over-long detail). */
+    private static FlagKind callerFlagKind(String kind, String detail) {
+        List<FieldError> errors = new ArrayList<>();
+        FlagKind flagKind = null;
+        if (blank(kind)) {
+            errors.add(new FieldError("kind", "required", null));
+        } else {
+            try {
+                flagKind = FlagKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+                if (!flagKind.raisedByCallers()) {
+                    errors.add(new FieldError("kind", "reserved_flag_kind", kind));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("kind", "unknown_flag_kind", kind));
+            }
+        }
+        if (detail != null && detail.strip().length() > Anomaly.MAX_DETAIL_LENGTH) {
+            errors.add(new FieldError("detail", "too_long", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return flagKind;
     }
 
     private static boolean blank(String s) {

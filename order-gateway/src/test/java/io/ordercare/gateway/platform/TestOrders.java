@@ -3,6 +3,7 @@ package io.ordercare.gateway.platform;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -44,6 +45,38 @@ public final class TestOrders {
         o.put("receiver_mobile", "13" + String.valueOf(n).substring(0, 9));
         tweak.accept(o);
         return o;
+    }
+
+    /**
+     * A paid Taobao order of one T-shirt line (category apparel): {@code quantity} × {@code sku} in the given size
+     * and colour, paid at its list price {@code unitPriceMinor} each, no postage. Alone the buyer's first order
+     * raises no flag; a short stock of {@code sku} raises STOCK_SHORTAGE.
+     */
+    public static ObjectNode taobaoTee(String sku, String size, String colour, int quantity, long unitPriceMinor) {
+        return taobao(o -> {
+            ArrayNode lines = (ArrayNode) o.get("orders").get("order");
+            ObjectNode line = (ObjectNode) lines.get(0);
+            lines.removeAll();
+            lines.add(line);
+            String unit = yuan(unitPriceMinor);
+            String lineTotal = yuan(unitPriceMinor * quantity);
+            line.put("outer_sku_id", sku);
+            line.put("sku_properties_name", "颜色分类:" + colour + ";尺码:" + size);
+            line.put("num", quantity);
+            line.put("price", unit);
+            line.put("total_fee", lineTotal);
+            line.put("discount_fee", "0.00");
+            line.put("payment", lineTotal);
+            line.put("divide_order_fee", lineTotal);
+            o.put("total_fee", lineTotal);
+            o.put("discount_fee", "0.00");
+            o.put("post_fee", "0.00");
+            o.put("payment", lineTotal);
+        });
+    }
+
+    private static String yuan(long minor) {
+        return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
     }
 
     public static ObjectNode taobao() {
