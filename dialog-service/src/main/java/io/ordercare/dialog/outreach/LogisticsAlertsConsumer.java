@@ -86,6 +86,8 @@ public class LogisticsAlertsConsumer {
                             CallTask.CALL.equals(pref.preferredChannel()) ? CallTask.CALL : CallTask.MESSAGE)))
                     .replaceWithVoid();
         }).onFailure(f -> CallFailure.is(f, CallFailure.Kind.NOT_FOUND)).recoverWithNull().replaceWithVoid()
+                .onFailure().invoke(t -> LOG.infof("logistics.alerts %s of order %s failed, retried: %s", type, orderId,
+                        t.toString()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
     }
 }

@@ -96,7 +96,8 @@ public class OrderChangesConsumer {
         return work.onFailure(f -> CallFailure.is(f, CallFailure.Kind.NOT_FOUND)).recoverWithItem(f -> {
             LOG.infof("order.changes %s of order %s: the order is gone, nothing planned", type, orderId);
             return null;
-        }).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
+        }).onFailure().invoke(t -> LOG.infof("order.changes %s of order %s failed, retried: %s", type, orderId,
+                t.toString())).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
     }
 
     private Uni<Void> created(String eventId, String orderId) {

@@ -218,7 +218,8 @@ class OutreachTest {
         KafkaTopics.send("logistics.alerts", c.orderId(), alert(c.orderId(), "shipment.delay-risk", "late-2026-11-27",
                 "您的包裹可能晚于承诺日期送达。"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Calls.contacts(c.orderId()).stream()
+        // (a partition's first record can wait for the consumer group's assignment: generous)
+        await().atMost(Duration.ofSeconds(90)).until(() -> Calls.contacts(c.orderId()).stream()
                 .filter(m -> "LOGISTICS".equals(m.get("kind")) && "DONE".equals(m.get("status"))).count() == 2);
         assertThat(Calls.contacts(c.orderId())).filteredOn(m -> "LOGISTICS".equals(m.get("kind")))
                 .extracting(m -> m.get("channel") + ":" + m.get("outcome"))

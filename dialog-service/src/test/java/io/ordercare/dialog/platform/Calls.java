@@ -37,13 +37,13 @@ public final class Calls {
 
     /** The order's contact in the campaign, once it has one. */
     public static Map<String, Object> contact(String campaignId, String orderId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> find(campaignId, orderId).isPresent());
+        await().atMost(Duration.ofSeconds(90)).until(() -> find(campaignId, orderId).isPresent());
         return find(campaignId, orderId).get();
     }
 
     /** Waits until the order's contact in the campaign is done; its outcome. */
     public static String outcome(String campaignId, String orderId) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> find(campaignId, orderId).map(c -> "DONE".equals(c.get("status"))).orElse(false));
         return (String) find(campaignId, orderId).get().get("outcome");
     }
