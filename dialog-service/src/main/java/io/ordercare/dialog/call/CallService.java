@@ -162,6 +162,7 @@ public class CallService {
                     CallScript script = script(task.script());
                     return run(() -> script.open(t), t)
                             .chain(() -> write(t, callId, by, true))
+                            .invoke(() -> keep(callId, t))
                             .map(x -> spoken(t));
                 });
             });
@@ -173,31 +174,69 @@ public class CallService {
         return attemptGather(callId, f).onFailure(CallService::concurrentWrite).retry().atMost(3);
     }
 
+    /**
+     * A call in progress as the last exchange left it: its contact, its conversation (memory and version) and the
+     * order. Kept in memory between the exchanges of a call, so an exchange reads nothing before it answers; the
+     * conversation's version still guards every write (a stale entry is dropped and read again).
+     */
+    private record Live(CallTask task, Conversation conversation, Order order) {
+    }
+
+    private final Map<UUID, Live> live = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls in progress held at most (a platform that never reports the end must not fill the heap). */
+    private static final int LIVE_MAX = 20_000;
+
+    /** The call ended (status callback): forget what was kept for it. */
+    public void ended(UUID callId) {
+        live.remove(callId);
+    }
+
+    private void keep(UUID callId, CallTurn t) {
+        if (t.ask == null || t.transferReason != null) {
+            live.remove(callId);
+            return;
+        }
+        if (live.size() >= LIVE_MAX) {
+            live.clear();
+        }
+        live.put(callId, new Live(t.task, t.conversation, t.order));
+    }
+
+    private Uni<Live> load(UUID callId) {
+        Live kept = live.get(callId);
+        if (kept != null) {
+            return Uni.createFrom().item(kept);
+        }
+        return tasks.ofCall(callId).chain(found -> found.isEmpty() ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> Conversation.<Conversation>findById(conversationId(callId))).chain(c -> c == null
+                        ? Uni.createFrom().nullItem()
+                        : orders.get(found.get().orderId()).map(o -> new Live(found.get(), c, o))));
+    }
+
     private Uni<Spoken> attemptGather(UUID callId, VoiceForm f) {
         Instant now = clock.instant();
-        String conversationId = conversationId(callId);
-        return tasks.ofCall(callId).chain(found -> Panache.withSession(() -> Conversation.<Conversation>findById(conversationId))
-                .chain(c -> {
-                    if (found.isEmpty() || c == null) {
-                        return Uni.createFrom().item(Spoken.hangup(c == null ? "en" : c.lang, List.of()));
-                    }
-                    CallTask task = found.get();
-                    DialogState state = readState(c.state);
-                    if (c.owner == Conversation.Owner.HUMAN || state.slot == null) {
-                        return Uni.createFrom().item(Spoken.hangup(c.lang, List.of()));
-                    }
-                    String speech = f.speech() == null ? "" : f.speech().strip();
-                    NluResult understood = speech.isEmpty() ? null : nlu.parse(speech);
-                    double confidence = f.confidence() == null ? 1.0 : f.confidence();
-                    return orders.get(task.orderId()).chain(order -> {
-                        int exchange = Integer.parseInt(state.slots.getOrDefault("n", "0")) + 1;
-                        state.slots.put("n", String.valueOf(exchange));
-                        CallTurn t = new CallTurn(task, c, state, understood, speech, confidence, f.digits(), now,
-                                key(callId, String.valueOf(exchange)), order);
-                        CallScript script = script(task.script());
-                        return run(() -> script.answer(t), t).chain(() -> write(t, callId, null, false)).map(x -> spoken(t));
-                    });
-                }));
+        return load(callId).chain(l -> {
+            if (l == null) {
+                return Uni.createFrom().item(Spoken.hangup("en", List.of()));
+            }
+            Conversation c = l.conversation();
+            DialogState state = readState(c.state);
+            if (c.owner == Conversation.Owner.HUMAN || state.slot == null) {
+                live.remove(callId);
+                return Uni.createFrom().item(Spoken.hangup(c.lang, List.of()));
+            }
+            String speech = f.speech() == null ? "" : f.speech().strip();
+            NluResult understood = speech.isEmpty() ? null : nlu.parse(speech);
+            double confidence = f.confidence() == null ? 1.0 : f.confidence();
+            int exchange = Integer.parseInt(state.slots.getOrDefault("n", "0")) + 1;
+            state.slots.put("n", String.valueOf(exchange));
+            CallTurn t = new CallTurn(l.task(), c, state, understood, speech, confidence, f.digits(), now,
+                    key(callId, String.valueOf(exchange)), l.order());
+            CallScript script = script(l.task().script());
+            return run(() -> script.answer(t), t).chain(() -> write(t, callId, null, false))
+                    .invoke(() -> keep(callId, t)).map(x -> spoken(t))
+                    .onFailure().invoke(() -> live.remove(callId));
+        });
     }
 
     /** Runs the script; a service it needed failing ends in a transfer to a person (said so to the customer). */
@@ -221,12 +260,15 @@ public class CallService {
         String handoffReason = t.transferReason != null ? t.transferReason : t.followUp;
         TurnContext ctx = handoffReason == null ? null : handoffContext(t, handoffReason);
         Uni<Void> prepared = ctx == null ? Uni.createFrom().voidItem() : ctx.orders().replaceWithVoid();
+        // turn numbers: a call's conversation is written only by its own exchanges, one at a time
+        int firstSeq = opening ? 1 : lastSeq(t.state) + 1;
         return prepared.chain(() -> Panache.withTransaction(() -> {
             events.clear();
             Uni<Conversation> conversation;
             if (opening) {
                 conversation = identities.resolve(new Identity(IdentityKind.PHONE, t.task.phone())).chain(profile -> {
                     t.conversation.profileId = profile.id;
+                    t.state.slots.put(SEQ, String.valueOf(t.say.stream().filter(x -> !x.isBlank()).count()));
                     t.conversation.state = writeState(t.state);
                     if (ctx != null) {
                         t.conversation.owner = Conversation.Owner.HUMAN;
@@ -234,19 +276,11 @@ public class CallService {
                     return t.conversation.<Conversation>persist();
                 });
             } else {
-                conversation = Conversation.<Conversation>findById(t.conversation.id).chain(c -> {
-                    if (c == null || c.version != t.conversation.version) {
-                        return Uni.createFrom().failure(new OptimisticLockException("call conversation written meanwhile"));
-                    }
-                    c.state = writeState(t.state);
-                    c.updatedAt = t.now;
-                    if (t.transferReason != null) {
-                        c.owner = Conversation.Owner.HUMAN;
-                    }
-                    return Uni.createFrom().item(c);
-                });
+                // one statement, guarded by the version the exchange read
+                Conversation c = t.conversation;
+                conversation = Uni.createFrom().item(c);
             }
-            return conversation.chain(c -> ConversationService.nextSeq(c.id).chain(seq -> {
+            return conversation.chain(c -> Uni.createFrom().item(firstSeq).chain(seq -> {
                 List<Turn> turns = new ArrayList<>();
                 int n = seq;
                 if (!opening) {
@@ -262,6 +296,22 @@ public class CallService {
                         turns.add(Turn.of(c.id, n++, Turn.BOT, s, t.now));
                     }
                 }
+                t.state.slots.put(SEQ, String.valueOf(n - 1));
+                String state = writeState(t.state);
+                Conversation.Owner owner = t.transferReason != null || (opening && ctx != null) ? Conversation.Owner.HUMAN
+                        : c.owner;
+                Uni<Void> memory = opening ? Uni.createFrom().voidItem()
+                        : Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update conversation set state = ?1, updated_at = ?2, owner = ?3, version = version + 1 "
+                                        + "where id = ?4 and version = ?5").setParameter(1, state).setParameter(2, t.now)
+                                .setParameter(3, owner.name()).setParameter(4, c.id).setParameter(5, c.version)
+                                .executeUpdate()).chain(updated -> updated == 1 ? Uni.createFrom().voidItem()
+                                        : Uni.createFrom().failure(new OptimisticLockException("call conversation written meanwhile")))
+                                .invoke(() -> {
+                                    c.version++;
+                                    c.state = state;
+                                    c.owner = owner;
+                                });
                 Uni<Void> history = Uni.createFrom().voidItem();
                 if (ctx != null) {
                     history = Turn.<Turn>find("conversationId = ?1 order by seq", c.id).list().invoke(earlier -> {
@@ -285,7 +335,7 @@ public class CallService {
                                 + "(?1, ?2, ?3, ?4, ?5, ?6) on conflict (task_id) do nothing", t.task.id(), t.task.orderId(),
                                 Integer.parseInt(t.state.slots.getOrDefault("score", "0")),
                                 t.state.slots.getOrDefault("comment", ""), c.lang, t.now);
-                return history.chain(() -> Turn.persist(turns)).chain(() -> attempt).chain(() -> finished)
+                return history.chain(() -> Turn.persist(turns)).chain(() -> memory).chain(() -> attempt).chain(() -> finished)
                         .chain(() -> survey).chain(() -> ConversationService.writeOutbox(events));
             }));
         })).onFailure(ConversationService::seqTaken).retry().atMost(3)
@@ -314,6 +364,13 @@ public class CallService {
         ctx.state.intent = t.task.script();
         ctx.handoff = new TurnContext.HandoffNeed(reason, t.transferReason != null ? "HIGH" : "NORMAL", t.task.orderId(), null);
         return ctx;
+    }
+
+    /** Memory slot of the last turn number written (a call's conversation is written only by its exchanges). */
+    private static final String SEQ = "seq";
+
+    private static int lastSeq(DialogState state) {
+        return Integer.parseInt(state.slots.getOrDefault(SEQ, "0"));
     }
 
     private static Uni<Void> native_(String sql, Object... params) {

@@ -136,6 +136,7 @@ public class VoiceWebhookResource {
                 ? tasks.ofCall(id).chain(t -> t.isEmpty() ? Uni.createFrom().voidItem()
                         : tasks.answered(id, t.get().id(), by, null, clock.instant()))
                 : Uni.createFrom().voidItem();
+        calls.ended(id);
         return machine.chain(() -> tasks.attemptEnded(id, status, clock.instant()))
                 .chain(ended -> ended.isEmpty() ? Uni.createFrom().voidItem() : campaigns.attemptEnded(ended.get()))
                 .replaceWith(Response.noContent().build());

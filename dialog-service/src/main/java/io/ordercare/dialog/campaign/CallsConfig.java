@@ -72,6 +72,13 @@ public interface CallsConfig {
     @WithDefault("false")
     boolean standingPaused();
 
+    /**
+     * Events older than this plan no contact: switching the robot on (a new consumer group reads order.changes
+     * from the beginning) must not call about last month's orders.
+     */
+    @WithDefault("48H")
+    Duration maxEventAge();
+
     /** logistics.alerts types that reach the customer. */
     @WithDefault("shipment.stuck,shipment.delay-risk,shipment.lost-suspected,shipment.delivery-failed")
     java.util.List<String> alertTypes();

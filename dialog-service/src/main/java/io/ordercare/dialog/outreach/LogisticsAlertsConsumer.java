@@ -51,6 +51,9 @@ public class LogisticsAlertsConsumer {
     CallsConfig config;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     @Channel("logistics-alerts-dlq")
     MutinyEmitter<String> deadLetters;
 
@@ -64,6 +67,11 @@ public class LogisticsAlertsConsumer {
             return deadLetters.sendMessage(DeadLetter.of(record, e.getMessage()));
         }
         String type = event.path("type").asText("");
+        if (tooOld(event)) {
+            LOG.debugf("%s %s %s older than %s: no contact planned", "logistics.alerts", type, event.path("id").asText(),
+                    config.maxEventAge());
+            return Uni.createFrom().voidItem();
+        }
         JsonNode data = event.path("data");
         String orderId = data.path("orderId").asText(event.path("subject").asText(""));
         if (!config.alertTypes().contains(type) || orderId.isBlank() || "RETURN".equals(data.path("direction").asText())) {
@@ -89,5 +97,13 @@ public class LogisticsAlertsConsumer {
                 .onFailure().invoke(t -> LOG.infof("logistics.alerts %s of order %s failed, retried: %s", type, orderId,
                         t.toString()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
+    }
+
+    private boolean tooOld(JsonNode event) {
+        try {
+            return java.time.Instant.parse(event.path("time").asText()).isBefore(clock.instant().minus(config.maxEventAge()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 }

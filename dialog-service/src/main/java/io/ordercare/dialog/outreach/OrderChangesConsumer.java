@@ -81,6 +81,11 @@ public class OrderChangesConsumer {
             return deadLetters.sendMessage(DeadLetter.of(record, e.getMessage()));
         }
         String type = event.path("type").asText("");
+        if (tooOld(event)) {
+            LOG.debugf("%s %s %s older than %s: no contact planned", "order.changes", type, event.path("id").asText(),
+                    config.maxEventAge());
+            return Uni.createFrom().voidItem();
+        }
         JsonNode data = event.path("data");
         String orderId = event.path("subject").asText(data.path("orderId").asText(""));
         if (orderId.isBlank()) {
@@ -141,5 +146,13 @@ public class OrderChangesConsumer {
                         LOG.debugf("%s contact planned for order %s (%s)", kind, o.getId(), episode);
                     }
                 }).replaceWithVoid();
+    }
+
+    private boolean tooOld(JsonNode event) {
+        try {
+            return java.time.Instant.parse(event.path("time").asText()).isBefore(clock.instant().minus(config.maxEventAge()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 }

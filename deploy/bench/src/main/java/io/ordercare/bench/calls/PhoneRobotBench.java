@@ -264,7 +264,9 @@ public final class PhoneRobotBench {
     /**
      * Waits until dialog-service has planned the standing campaign's contacts for the new orders (order.created on
      * order.changes → a first order → a confirmation contact), so that work is not part of the dialog phase: until
-     * the standing campaign has as many more contacts as orders were created, or gains none for 30 s.
+     * the standing campaign has at least as many more contacts as orders were created and has gained none for 5 s
+     * (the consumer may still be reading older order.changes, e.g. the topic's history on its first start), or has
+     * gained none for 30 s.
      */
     static Setup awaitStandingPlanned(Setup setup) throws InterruptedException {
         if (setup.standingBefore() < 0) {
@@ -284,19 +286,21 @@ public final class PhoneRobotBench {
                 last = planned;
                 lastGrowth = System.nanoTime();
             }
-            if (planned >= setup.created() || System.nanoTime() - lastGrowth > Duration.ofSeconds(30).toNanos()
-                    || System.nanoTime() > deadline) {
+            long still = System.nanoTime() - lastGrowth;
+            if (planned >= setup.created() && still > Duration.ofSeconds(5).toNanos()
+                    || still > Duration.ofSeconds(30).toNanos() || System.nanoTime() > deadline) {
                 break;
             }
             if (System.nanoTime() - lastPrint > Duration.ofSeconds(5).toNanos()) {
                 lastPrint = System.nanoTime();
-                progress("setup: %,d of %,d planned by the standing campaign", planned, setup.created());
+                progress("setup: the standing campaign has %,d more contacts (%,d orders created)", planned,
+                        setup.created());
             }
             Thread.sleep(1000);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        progress("setup: the standing campaign planned %,d contacts for the %,d orders (%.1f s after the last order)",
-                planned, setup.created(), seconds);
+        progress("setup: the standing campaign gained %,d contacts for the %,d orders and any other order.changes "
+                + "(settled %.1f s after the last order)", planned, setup.created(), seconds);
         return new Setup(setup.ids(), setup.created(), setup.failed(), setup.seconds(), setup.standingBefore(),
                 seconds, planned);
     }
@@ -539,15 +543,17 @@ public final class PhoneRobotBench {
                 + "items, max %d minutes%n", orders, concurrency, createConcurrency, profile, PROFILES.get(profile),
                 maxMinutes);
         System.out.printf("setup (not in the dialog figures): %,d orders created in %.1f s = %,.0f orders/s, %d failed; "
-                + "the standing campaign planned %,d contacts for them within %.1f s after the last one%n", setup.created(),
+                + "the standing campaign gained %,d contacts (these orders and any other order.changes) until %.1f s after the "
+                + "last one%n", setup.created(),
                 setup.seconds(), setup.created() / setup.seconds(), setup.failed(), setup.standingPlanned(),
                 setup.planSeconds());
         System.out.printf("orders:        %,d in campaign %s (%,d planned, %,d planned before, %,d not found in "
                 + "order-gateway)%s%n", total, d.campaignId(), d.planned(), d.alreadyPlanned(), d.notFound(),
                 d.planningError() == null ? "" : "; planning stopped: " + d.planningError());
         System.out.printf("dialog phase:  %.1f s wall time (campaign created -> %s), planning the contacts took %.1f s "
-                + "of it%n", d.seconds(), d.cut() ? "stopped at --max-minutes " + maxMinutes
-                        : "nothing dialling, in a call or due", d.planningSeconds());
+                + "of it (%,.0f contacts planned/s)%n", d.seconds(), d.cut() ? "stopped at --max-minutes " + maxMinutes
+                        : "nothing dialling, in a call or due", d.planningSeconds(),
+                (d.planned() + d.alreadyPlanned()) / d.planningSeconds());
         System.out.printf("dialogs/s:     %,.1f contacts done/s (%,d done); %,.1f answered dialogs/s (%,d calls answered "
                 + "by a person); %,d calls placed%n", done / d.seconds(), done, answered / d.seconds(), answered,
                 number(s, "callsPlaced"));
@@ -562,15 +568,27 @@ public final class PhoneRobotBench {
         System.out.printf("outcomes:      %s; pending retries %,d (next due %s); dialing %d, in call %d%n", outcomes(p),
                 pending, p.get("nextDueAt") == null ? "-" : p.get("nextDueAt"), number(p, "dialing"), number(p, "inCall"));
         System.out.printf("simulator:     pickups %s; final statuses %s; HTTP failures %,d, invalid TwiML %,d, guard "
-                + "hang-ups %,d, rejected (at capacity) %,d%n", pickups, s.get("finalStatuses"),
+                + "hang-ups %,d, rejected (at capacity) %,d%n", counts(pickups), counts(s.get("finalStatuses")),
                 number(s, "httpFailures"), number(s, "invalidTwiml"), number(s, "guardHangups"), number(s, "rejected"));
-        System.out.printf("customers:     %s (since the profile was set)%n", s.get("customer"));
+        System.out.printf("customers:     %s (the simulated customers, since the profile was set)%n",
+                counts(s.get("customer")));
         if (d.cut() || total < TARGET_ORDERS) {
             double rate = handled / d.seconds();
             System.out.printf("PROJECTION (not measured): %,d orders at the measured %,.1f orders handled/s (%s) would "
                     + "take %s%n", TARGET_ORDERS, rate, d.cut() ? "contacts done; those waiting for a retry not counted"
                             : "done or waiting for the next calling slot", rate == 0 ? "-" : elapsed((long) (TARGET_ORDERS / rate * 1e9)));
         }
+    }
+
+    /** A JSON object of counts as "name n, name n". */
+    static String counts(Object map) {
+        if (!(map instanceof Map<?, ?> m)) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+                .append(v instanceof Number n ? String.format("%,d", n.longValue()) : String.valueOf(v)));
+        return b.toString();
     }
 
     static long settled(Map<?, ?> p) {
