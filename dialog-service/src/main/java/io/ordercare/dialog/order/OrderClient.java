@@ -48,9 +48,17 @@ public class OrderClient {
         return orders.withDeadlineAfter(config.grpcTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The call made when subscribed, with its deadline from then: a retried Uni (a consumer's back-off, a rerun
+     * turn) calls again with a fresh deadline instead of failing at once on the first attempt's expired one.
+     */
+    private static <T> Uni<T> call(java.util.function.Supplier<Uni<T>> call) {
+        return Uni.createFrom().<T>deferred(call::get).onFailure().transform(t -> CallFailure.of(SERVICE, t));
+    }
+
     public Uni<Order> get(String orderId) {
-        return stub().getOrder(GetOrderRequest.newBuilder().setOrderId(orderId).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+        return call(() -> stub().getOrder(GetOrderRequest.newBuilder().setOrderId(orderId).build())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** The latest orders of order-gateway's customer, newest first. */
@@ -70,68 +78,68 @@ public class OrderClient {
     }
 
     private Uni<List<Order>> search(SearchOrdersRequest.Builder r) {
-        return stub().searchOrders(r.setLimit(20).build()).map(res -> res.getOrdersList())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+        return call(() -> stub().searchOrders(r.setLimit(20).build()).map(res -> res.getOrdersList())
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     public Uni<Order> changeAddress(Order order, Address address, String reason) {
-        return stub().changeAddress(ChangeAddressRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().changeAddress(ChangeAddressRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setAddress(address).setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     public Uni<Order> changeItems(Order order, ItemChange change, String reason) {
-        return stub().changeItems(ChangeItemsRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().changeItems(ChangeItemsRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).addChanges(change).setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     public Uni<Order> cancel(Order order, String reason) {
-        return stub().cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     public Uni<Order> confirm(Order order, String reason) {
-        return stub().confirmOrder(ConfirmOrderRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().confirmOrder(ConfirmOrderRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** The unit price of one item set with the customer's consent (audited by order-gateway). */
     public Uni<Order> adjustPrice(Order order, long itemId, long unitPriceMinor, String reason) {
-        return stub().adjustPrice(AdjustPriceRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().adjustPrice(AdjustPriceRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setItemId(itemId).setUnitPriceMinor(unitPriceMinor)
                 .setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** A flag for the other channels and people (CUSTOMER_UNREACHABLE, AWAITING_RESTOCK, NEEDS_AGENT); idempotent. */
     public Uni<Order> flag(String orderId, String kind, String detail) {
-        return stub().flagOrder(FlagOrderRequest.newBuilder().setOrderId(orderId).setKind(kind).setDetail(detail)
+        return call(() -> stub().flagOrder(FlagOrderRequest.newBuilder().setOrderId(orderId).setKind(kind).setDetail(detail)
                 .setActor(actor(detail)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** In-stock items of the same category close in price and spec to one item of the order, best first. */
     public Uni<List<Substitute>> substitutes(Order order, long itemId, int limit) {
-        return stub().findSubstitutes(FindSubstitutesRequest.newBuilder().setOrderId(order.getId()).setItemId(itemId)
+        return call(() -> stub().findSubstitutes(FindSubstitutesRequest.newBuilder().setOrderId(order.getId()).setItemId(itemId)
                 .setLimit(limit).build()).map(FindSubstitutesResponse::getSubstitutesList)
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** One item replaced by a substitute (never dearer for the customer). */
     public Uni<Order> replaceItem(Order order, long itemId, String sku, String reason) {
-        return stub().replaceItem(ReplaceItemRequest.newBuilder().setOrderId(order.getId())
+        return call(() -> stub().replaceItem(ReplaceItemRequest.newBuilder().setOrderId(order.getId())
                 .setExpectedVersion(order.getVersion()).setItemId(itemId).setSku(sku).setActor(actor(reason)).build())
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     /** Stock and restock date of the SKUs, in the order asked. */
     public Uni<List<StockLevel>> stock(List<String> skus) {
-        return stub().getStock(GetStockRequest.newBuilder().addAllSkus(skus).build())
+        return call(() -> stub().getStock(GetStockRequest.newBuilder().addAllSkus(skus).build())
                 .map(GetStockResponse::getLevelsList)
-                .onFailure().transform(t -> CallFailure.of(SERVICE, t));
+                .onFailure().transform(t -> CallFailure.of(SERVICE, t)));
     }
 
     private Actor actor(String reason) {

@@ -96,7 +96,11 @@ public class LogisticsAlertsConsumer {
         }).onFailure(f -> CallFailure.is(f, CallFailure.Kind.NOT_FOUND)).recoverWithNull().replaceWithVoid()
                 .onFailure().invoke(t -> LOG.infof("logistics.alerts %s of order %s failed, retried: %s", type, orderId,
                         t.toString()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(8)).atMost(4)
+                // a longer outage: the record goes to the dead-letter topic with the reason (replayable), and the
+                // consumer goes on instead of stopping
+                .onFailure().recoverWithUni(t -> deadLetters.sendMessage(DeadLetter.of(record,
+                        "no contact planned after retries: " + t.getMessage())));
     }
 
     private boolean tooOld(JsonNode event) {

@@ -102,7 +102,11 @@ public class OrderChangesConsumer {
             LOG.infof("order.changes %s of order %s: the order is gone, nothing planned", type, orderId);
             return null;
         }).onFailure().invoke(t -> LOG.infof("order.changes %s of order %s failed, retried: %s", type, orderId,
-                t.toString())).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15)).atMost(8);
+                t.toString())).onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(8)).atMost(4)
+                // a longer outage: the record goes to the dead-letter topic with the reason (replayable), and the
+                // consumer goes on instead of stopping
+                .onFailure().recoverWithUni(t -> deadLetters.sendMessage(DeadLetter.of(record,
+                        "no contact planned after retries: " + t.getMessage())));
     }
 
     private Uni<Void> created(String eventId, String orderId) {

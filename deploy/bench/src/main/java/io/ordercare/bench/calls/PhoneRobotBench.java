@@ -301,6 +301,17 @@ public final class PhoneRobotBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress("setup: the standing campaign gained %,d contacts for the %,d orders and any other order.changes "
                 + "(settled %.1f s after the last order)", planned, setup.created(), seconds);
+        if (planned < setup.created()) {
+            // the readiness checks that are KO say why (e.g. the order.changes consumer stopped)
+            List<String> down = new ArrayList<>();
+            Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"(\\[KO\\][^\"]*)\"")
+                    .matcher(get(url + "/q/health/ready").body());
+            while (m.find()) {
+                down.add(m.group(1) + ": " + shorten(m.group(2), 200));
+            }
+            progress("note: fewer contacts than orders: is dialog-service's order.changes consumer running? "
+                    + "readiness checks down: %s", down.isEmpty() ? "none" : down);
+        }
         return new Setup(setup.ids(), setup.created(), setup.failed(), setup.seconds(), setup.standingBefore(),
                 seconds, planned);
     }
@@ -401,7 +412,7 @@ public final class PhoneRobotBench {
         while (true) {
             Thread.sleep(500);
             long now = System.nanoTime();
-            String id = campaignId;
+            String id = campaignId != null ? campaignId : createdCampaign();
             if (id == null) {
                 if (planningError.get() != null) {
                     throw new IllegalStateException("the campaign could not be created: " + planningError.get());
@@ -411,8 +422,7 @@ public final class PhoneRobotBench {
                 }
                 if (now - lastLine >= 5_000_000_000L) {
                     lastLine = now;
-                    progress("dialogs: %s: creating the campaign with its first %,d orders ...", elapsed(now - t0),
-                            Math.min(BATCH, ids.size()));
+                    progress("dialogs: %s: creating the campaign ...", elapsed(now - t0));
                 }
                 continue;
             }
@@ -452,6 +462,22 @@ public final class PhoneRobotBench {
                 number(p, "done"), number(p, "pending"), outcomes(p));
         return new Dialogs(campaignId, seconds, cut, planningSeconds, planned.get(), alreadyPlanned.get(),
                 notFound.get(), planningError.get(), p, stats, highestP99);
+    }
+
+    /**
+     * The bench's campaign as soon as it exists: the first POST answers only once its 10,000 contacts are planned,
+     * which takes minutes, but the campaign is stored (and calls) before that; it is found by its name.
+     */
+    static String createdCampaign() {
+        if (json(expect(get(url + "/api/campaigns"), 200)) instanceof List<?> campaigns) {
+            for (Object o : campaigns) {
+                if (("phone-robot-bench " + run).equals(((Map<?, ?>) o).get("name"))) {
+                    campaignId = string(o, "id");
+                    return campaignId;
+                }
+            }
+        }
+        return null;
     }
 
     /** Nothing dialling or in a call, and nothing pending due by now (retries wait for the next calling slot). */
@@ -701,10 +727,10 @@ public final class PhoneRobotBench {
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A POST; planning 10,000 contacts in one request takes a while, hence the long timeout. */
+    /** A POST; planning 10,000 contacts in one request takes minutes (about 30 a second measured), hence the timeout. */
     static HttpResponse<String> post(String to, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(to)).header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
