@@ -643,8 +643,10 @@ public final class PhoneRobotBench {
 
     // -------------------------------------------------------------------------------------------- plumbing
 
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     static void progress(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench %s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
+        System.out.printf(Locale.ROOT, "[bench %s] %s%n", LocalTime.now().format(CLOCK),
                 String.format(Locale.ROOT, format, args));
         System.out.flush();
     }
