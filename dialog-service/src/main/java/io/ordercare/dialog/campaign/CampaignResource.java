@@ -193,7 +193,7 @@ public class CampaignResource {
         AtomicInteger planned = new AtomicInteger();
         AtomicInteger before = new AtomicInteger();
         List<String> notFound = java.util.Collections.synchronizedList(new ArrayList<>());
-        return Multi.createFrom().iterable(distinct)
+        return campaigns.planning(c.id, Duration.ofMinutes(10)).chain(() -> Multi.createFrom().iterable(distinct)
                 .onItem().transformToUni(orderId -> orders.get(orderId)
                         .chain(o -> campaigns.plan(c, o, "campaign:" + c.id + ":" + orderId, facts, null))
                         .invoke(added -> (added ? planned : before).incrementAndGet())
@@ -202,7 +202,8 @@ public class CampaignResource {
                             notFound.add(orderId);
                             return false;
                         }))
-                .merge(16).collect().last()
+                .merge(16).collect().last())
+                .onTermination().call(() -> campaigns.planning(c.id, null))
                 .chain(() -> campaigns.require(c.id))
                 .map(now -> new Planned(CampaignView.of(now), planned.get(), before.get(), List.copyOf(notFound)));
     }

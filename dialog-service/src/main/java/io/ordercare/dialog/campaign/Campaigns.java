@@ -176,12 +176,23 @@ public class Campaigns {
     /** Manual campaigns with nothing left to do are completed. */
     public Uni<Integer> completeFinished(Instant now) {
         return pool.preparedQuery("update campaign c set status = 'COMPLETED', finished_at = $1, version = version + 1 "
-                + "where status = 'RUNNING' and trigger = 'MANUAL' and not exists (select 1 from call_task t "
-                + "where t.campaign_id = c.id and t.status <> 'DONE') returning id")
+                + "where status = 'RUNNING' and trigger = 'MANUAL' "
+                + "and (planning_until is null or planning_until < $1) "
+                + "and (exists (select 1 from call_task t where t.campaign_id = c.id) or c.created_at < $1 - interval '1 minute') "
+                + "and not exists (select 1 from call_task t where t.campaign_id = c.id and t.status <> 'DONE') returning id")
                 .execute(Tuple.of(CallTasks.at(now))).map(rs -> {
                     rs.forEach(r -> cache.remove(r.getUUID(0)));
                     return rs.rowCount();
                 });
+    }
+
+    /**
+     * Orders are being added to the campaign (for at most {@code within}): it is not complete meanwhile, even when
+     * every contact planned so far is done. Null clears it.
+     */
+    public Uni<Void> planning(UUID id, Duration within) {
+        return pool.preparedQuery("update campaign set planning_until = $2 where id = $1")
+                .execute(Tuple.of(id, within == null ? null : CallTasks.at(clock.instant().plus(within)))).replaceWithVoid();
     }
 
     /** Running campaigns: id and concurrency (the scheduler's list). */

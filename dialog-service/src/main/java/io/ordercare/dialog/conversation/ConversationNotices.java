@@ -114,8 +114,22 @@ public class ConversationNotices {
                                 .chain(seq -> Turn.of(c.id, seq, Turn.BOT, text, now).persist())
                                 .chain(() -> ConversationService.writeOutbox(events)).replaceWith(true);
                     });
-        })).onFailure(ConversationService::seqTaken).retry().atMost(5)
+        })).onFailure(t -> ConversationService.seqTaken(t) || firstContactRace(t)).retry().atMost(5)
                 .call(told -> told ? outbox.publish(events) : Uni.createFrom().voidItem());
+    }
+
+    /** Two notices to a new customer at once both created the profile or its identity: the later one reads it. */
+    private static boolean firstContactRace(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.hibernate.exception.ConstraintViolationException v && v.getConstraintName() != null
+                    && v.getConstraintName().startsWith("channel_identity")) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().contains("channel_identity_kind_value_key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bot owns the conversation again; what it was doing before the handoff is forgotten. */

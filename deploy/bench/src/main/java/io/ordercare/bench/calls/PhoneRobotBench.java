@@ -591,8 +591,10 @@ public final class PhoneRobotBench {
                 + "seen while polling every 5 s: %.1f ms), max %.1f ms, over %,d webhooks%n", dbl(s, "meanLatencyMs"),
                 dbl(s, "p99LatencyMs"), Math.min(16_384, number(s, "webhooks")), d.highestWindowP99(),
                 dbl(s, "maxLatencyMs"), number(s, "webhooks"));
-        System.out.printf("outcomes:      %s; pending retries %,d (next due %s); dialing %d, in call %d%n", outcomes(p),
-                pending, p.get("nextDueAt") == null ? "-" : p.get("nextDueAt"), number(p, "dialing"), number(p, "inCall"));
+        // a finished run's pending contacts all wait for a retry; a cut run's may not have been called yet
+        System.out.printf("outcomes:      %s; %s %,d (next due %s); dialing %d, in call %d%n", outcomes(p),
+                d.cut() ? "pending (not called yet, or waiting for a retry)" : "pending retries", pending,
+                p.get("nextDueAt") == null ? "-" : p.get("nextDueAt"), number(p, "dialing"), number(p, "inCall"));
         System.out.printf("simulator:     pickups %s; final statuses %s; HTTP failures %,d, invalid TwiML %,d, guard "
                 + "hang-ups %,d, rejected (at capacity) %,d%n", counts(pickups), counts(s.get("finalStatuses")),
                 number(s, "httpFailures"), number(s, "invalidTwiml"), number(s, "guardHangups"), number(s, "rejected"));
