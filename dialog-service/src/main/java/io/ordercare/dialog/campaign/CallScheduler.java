@@ -75,11 +75,10 @@ public class CallScheduler {
     @ConfigProperty(name = "quarkus.http.port")
     int httpPort;
 
-    private final AtomicLong ticks = new AtomicLong();
-
     @Inject
     Vertx vertx;
 
+    private final AtomicLong ticks = new AtomicLong();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private long timer = -1;
 
@@ -115,7 +114,7 @@ public class CallScheduler {
                 : campaigns.completeFinished(now).chain(() -> endStale(now));
         return campaigns.running().invoke(running -> {
             if (ticks.get() % 50 == 0) {
-                LOG.debugf("tick %d: %d campaigns running", ticks.get(), running.size());
+                LOG.tracef("tick %d: %d campaigns running", ticks.get(), running.size());
             }
         }).chain(running -> Multi.createFrom().iterable(running)
                 .onItem().transformToUniAndMerge(c -> startDue(c, now)).collect().last())
@@ -124,11 +123,6 @@ public class CallScheduler {
                     LOG.warnf("call scheduler tick failed: %s", t.toString());
                     return null;
                 }).replaceWithVoid();
-    }
-
-    /** Runs one tick now (tests and the benchmark do not wait for the timer). */
-    public Uni<Void> tickNow() {
-        return tick();
     }
 
     private Uni<Void> startDue(Campaign c, Instant now) {
