@@ -18,8 +18,6 @@ create table campaign (
     concurrency            int not null,
     best_time              boolean not null,
     idempotency_key        text unique,
-    -- orders are being added until then (a manual campaign is not complete while it is still being filled)
-    planning_until         timestamptz,
     created_at             timestamptz not null,
     finished_at            timestamptz,
     version                bigint not null default 0
