@@ -140,11 +140,16 @@ public class CallTasks {
                 });
     }
 
-    /** Done with an outcome, unless it was done already; true when this call finished it. */
-    public Uni<Boolean> finish(UUID taskId, Outcome outcome, Instant now) {
-        return pool.preparedQuery("update call_task set status = 'DONE', outcome = $2, done_at = $3, updated_at = $3 "
-                + "where id = $1 and status <> 'DONE'").execute(Tuple.of(taskId, outcome.name(), at(now)))
-                .map(rs -> rs.rowCount() == 1);
+    /**
+     * Done with an outcome, unless it was done already, and in the same transaction the event telling it (written
+     * to the outbox only when this call finished it); true when this call finished it.
+     */
+    public Uni<Boolean> finish(UUID taskId, Outcome outcome, Instant now, io.ordercare.platform.outbox.Outbox.Event told) {
+        return pool.withTransaction(c -> c.preparedQuery("update call_task set status = 'DONE', outcome = $2, "
+                + "done_at = $3, updated_at = $3 where id = $1 and status <> 'DONE'")
+                .execute(Tuple.of(taskId, outcome.name(), at(now)))
+                .chain(rs -> rs.rowCount() != 1 ? Uni.createFrom().item(false)
+                        : io.ordercare.platform.outbox.Outbox.write(c, List.of(told)).replaceWith(true)));
     }
 
     /** Back to the queue for another attempt at {@code next}, unless it was done meanwhile. */

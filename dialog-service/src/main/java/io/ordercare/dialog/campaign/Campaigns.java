@@ -259,18 +259,12 @@ public class Campaigns {
                 });
     }
 
-    /** Done with an outcome, and the outcome told on dialog.events; false when it was done already. */
+    /** Done with an outcome, and the outcome told on dialog.events (one transaction); false when it was done already. */
     public Uni<Boolean> finish(CallTask t, Outcome outcome) {
         Instant now = clock.instant();
-        return tasks.finish(t.id(), outcome, now).call(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            Outbox.Event e = outcomeEvent(t, outcome, now);
-            return pool.preparedQuery("insert into outbox (id, topic, key, event, created_at) values ($1, $2, $3, $4, $5)")
-                    .execute(Tuple.of(e.id(), e.topic(), e.key(), e.event(), CallTasks.at(now)))
-                    .chain(() -> outbox.publish(List.of(e)));
-        });
+        Outbox.Event e = outcomeEvent(t, outcome, now);
+        return tasks.finish(t.id(), outcome, now, e)
+                .call(first -> first ? outbox.publish(List.of(e)) : Uni.createFrom().voidItem());
     }
 
     /** {@code dialog.contact-completed} on dialog.events: which order, why it was contacted, how it ended. */
